@@ -15,8 +15,8 @@ import java.util.logging.Logger;
  * {@code dataSource.url=jdbc:colshift:postgresql://db/app}).
  *
  * <p>JavaBean properties: {@code url}, {@code user}, {@code password}, and the colshift options
- * {@code enabled}, {@code controlSchema}, {@code pollMs}, {@code cacheSize} (unset options keep the URL's
- * or the default). Options and credentials are handed to {@link ColshiftDriver#connect} as connect
+ * {@code enabled}, {@code controlSchema}, {@code pollMs}, {@code cacheSize} (options never set keep the
+ * URL's value or the default; getters show the default then). Options and credentials are handed to {@link ColshiftDriver#connect} as connect
  * properties; {@code loginTimeout} is kept for callers that read it back but is not forwarded, since the
  * meaning of a login timeout belongs to the real driver (use its own property, e.g. pgjdbc's
  * {@code loginTimeout} in the URL).
@@ -101,35 +101,35 @@ public class ColshiftDataSource implements DataSource {
         this.password = password;
     }
 
-    public Boolean getEnabled() {
-        return enabled;
+    public boolean isEnabled() {
+        return enabled == null ? ColshiftConfig.DEFAULTS.enabled() : enabled;
     }
 
-    public void setEnabled(Boolean enabled) {
+    public void setEnabled(boolean enabled) {
         this.enabled = enabled;
     }
 
     public String getControlSchema() {
-        return controlSchema;
+        return controlSchema == null ? ColshiftConfig.DEFAULTS.controlSchema() : controlSchema;
     }
 
     public void setControlSchema(String controlSchema) {
         this.controlSchema = controlSchema;
     }
 
-    public Long getPollMs() {
-        return pollMs;
+    public long getPollMs() {
+        return pollMs == null ? ColshiftConfig.DEFAULTS.pollMs() : pollMs;
     }
 
-    public void setPollMs(Long pollMs) {
+    public void setPollMs(long pollMs) {
         this.pollMs = pollMs;
     }
 
-    public Integer getCacheSize() {
-        return cacheSize;
+    public int getCacheSize() {
+        return cacheSize == null ? ColshiftConfig.DEFAULTS.cacheSize() : cacheSize;
     }
 
-    public void setCacheSize(Integer cacheSize) {
+    public void setCacheSize(int cacheSize) {
         this.cacheSize = cacheSize;
     }
 
