@@ -31,15 +31,16 @@ public final class KeysetWalk implements BatchWalk {
         String bound = key.stream()
                 .map(k -> "(CAST(? AS jsonb) ->> " + Sql.literal(k.name()) + ")::" + k.type())
                 .collect(Collectors.joining(", ", key.size() == 1 ? "" : "(", key.size() == 1 ? "" : ")"));
-        String template = "WITH colshift_batch AS (SELECT ctid AS colshift_ctid, " + cols + " FROM " + m.quotedTable()
-                + " WHERE %s" + m.quotedColumn() + " IS NULL ORDER BY " + cols + " LIMIT ? FOR UPDATE SKIP LOCKED),"
+        String head = "WITH colshift_batch AS (SELECT ctid AS colshift_ctid, " + cols + " FROM " + m.quotedTable()
+                + " WHERE ";
+        String tail = m.quotedColumn() + " IS NULL ORDER BY " + cols + " LIMIT ? FOR UPDATE SKIP LOCKED),"
                 + " colshift_fill AS (UPDATE " + m.quotedTable() + " SET " + m.quotedColumn() + " = (" + fillExpression
                 + ") WHERE ctid = ANY(ARRAY(SELECT colshift_ctid FROM colshift_batch)) AND " + m.quotedColumn()
                 + " IS NULL RETURNING 1)"
                 + " SELECT (SELECT count(*) FROM colshift_fill), (SELECT " + keyJson + "::text FROM colshift_batch"
                 + " ORDER BY " + colsDesc + " LIMIT 1)";
-        this.firstBatch = String.format(template, "");
-        this.nextBatch = String.format(template, keyRow + " > " + bound + " AND ");
+        this.firstBatch = head + tail;
+        this.nextBatch = head + keyRow + " > " + bound + " AND " + tail;
     }
 
     @Override

@@ -19,8 +19,11 @@ public final class MigrationStore {
         this.schema = schema;
     }
 
-    /** @throws PreconditionFailed when there is no migration {@code id} or the control schema is missing */
-    public MigrationRecord load(String id) throws SQLException, PreconditionFailed {
+    /**
+     * @throws PreconditionFailed when the control schema is missing
+     * @throws UnknownMigration   when there is no migration {@code id}
+     */
+    public MigrationRecord load(String id) throws SQLException, PreconditionFailed, UnknownMigration {
         if (!controlSchemaExists()) {
             throw new PreconditionFailed("control schema '" + schema.name() + "' does not exist in this database;"
                     + " run `colshift init` (and `colshift declare SPEC.yaml`) first");
@@ -31,7 +34,7 @@ public final class MigrationStore {
             ps.setString(1, id);
             try (ResultSet rs = ps.executeQuery()) {
                 if (!rs.next()) {
-                    throw new PreconditionFailed("no migration '" + id + "' in " + schema.name()
+                    throw new UnknownMigration("no migration '" + id + "' in " + schema.name()
                             + ".migrations; declare it first with `colshift declare SPEC.yaml`");
                 }
                 String table = rs.getString(3);

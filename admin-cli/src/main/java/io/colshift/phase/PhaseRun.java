@@ -63,7 +63,7 @@ public final class PhaseRun implements AutoCloseable {
         }
     }
 
-    public MigrationRecord migration() throws SQLException, PreconditionFailed {
+    public MigrationRecord migration() throws SQLException, PhaseException {
         return new MigrationStore(control, schema).load(migrationId);
     }
 

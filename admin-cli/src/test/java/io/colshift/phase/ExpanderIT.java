@@ -103,8 +103,9 @@ class ExpanderIT {
         PhaseFixture.init(db);
         try (PhaseRun run = PhaseFixture.open(db, "no-such-migration", "expand", new StringWriter())) {
             assertThatThrownBy(() -> Expander.run(run))
-                    .isInstanceOf(PreconditionFailed.class)
-                    .hasMessageContaining("no migration 'no-such-migration'");
+                    .isInstanceOf(UnknownMigration.class)
+                    .hasMessageContaining("no migration 'no-such-migration'")
+                    .satisfies(e -> assertThat(((PhaseException) e).exitCode()).isEqualTo(2));
         }
     }
 }
