@@ -106,6 +106,16 @@ public class ClientBenchmark {
         return Workload.TPCB.run(pool.dataSource(), sql, caller.operands.next());
     }
 
+    /** The benchmark method that runs {@code workload}. */
+    static String methodOf(Workload workload) {
+        return switch (workload) {
+            case POINT_SELECT -> "pointSelect";
+            case INSERT -> "insert";
+            case UPDATE -> "update";
+            case TPCB -> "tpcb";
+        };
+    }
+
     /** The workload each benchmark method runs, for reports. */
     static Workload workloadOf(String benchmarkMethod) {
         return switch (benchmarkMethod) {

@@ -31,7 +31,7 @@ class ClientWorkloadsIT {
 
     private static final int ROWS = 2_000;
     private static final int THREADS = 2;
-    private static final int OPS_PER_THREAD = 50;
+    private static final int OPS_PER_THREAD = 25;
 
     private BenchDatabase db;
     private BenchTarget target;
@@ -53,6 +53,27 @@ class ClientWorkloadsIT {
     @EnumSource(Client.class)
     void everyClientRunsEveryWorkloadWithoutAMigration(Client client) throws Exception {
         runAndVerifyAllWorkloads(client, Stage.IDLE);
+    }
+
+    @Order(1)
+    @Test
+    void everyPeerSitsOnTheConnectionPathItIsMeasuredFor() throws Exception {
+        assertConnectionPath(Client.RAW, c -> c.isWrapperFor(org.postgresql.PGConnection.class));
+        assertConnectionPath(Client.P6SPY, c -> c.isWrapperFor(com.p6spy.engine.wrapper.ConnectionWrapper.class));
+        assertConnectionPath(Client.DATASOURCE_PROXY, c -> c instanceof net.ttddyy.dsproxy.proxy.ProxyJdbcObject);
+        assertConnectionPath(Client.SHARDINGSPHERE,
+                c -> c instanceof org.apache.shardingsphere.driver.jdbc.core.connection.ShardingSphereConnection);
+    }
+
+    private void assertConnectionPath(Client client, ConnectionCheck check) throws Exception {
+        try (ClientPool pool = client.open(target); Connection c = pool.dataSource().getConnection()) {
+            assertThat(check.holds(c)).as(client + " connection " + c.getClass().getName()).isTrue();
+        }
+    }
+
+    @FunctionalInterface
+    private interface ConnectionCheck {
+        boolean holds(Connection c) throws SQLException;
     }
 
     @Order(2)
