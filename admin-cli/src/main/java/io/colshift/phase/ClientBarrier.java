@@ -49,7 +49,7 @@ public final class ClientBarrier {
             say.accept("barrier: no driver has sent a heartbeat in the last " + Durations.human(Heartbeats.LIVE_WITHIN)
                     + " (drivers without write access to " + schema.table("clients") + " send none); waiting 2 x poll"
                     + " interval = " + Durations.human(wait) + " for polling drivers to pick up state version " + version);
-            NullSweeper.sleep(wait);
+            Pause.sleep(wait);
             return;
         }
         long deadline = System.nanoTime() + maxWait.toNanos();
@@ -71,7 +71,7 @@ public final class ClientBarrier {
                         + version + ": " + describe(laggards));
                 nextReport = System.nanoTime() + Duration.ofSeconds(5).toNanos();
             }
-            NullSweeper.sleep(RECHECK);
+            Pause.sleep(RECHECK);
         }
     }
 

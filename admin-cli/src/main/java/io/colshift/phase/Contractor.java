@@ -97,9 +97,9 @@ public final class Contractor {
                 }
                 return;
             }
-            long filled = sweeper.sweepUntilClean(work, sweepOptions.maxBatch(), sweepOptions.maxSweeps(), rows -> { },
-                    run::say);
-            run.say("contract: swept " + filled + " rows written NULL since the backfill; a count finds none");
+            NullSweeper.Outcome outcome = sweeper.sweepUntilClean(work, sweepOptions.maxBatch(),
+                    sweepOptions.maxSweeps(), NullSweeper.Verification.ALL_ROWS, rows -> { }, run::say);
+            run.say("contract: swept " + outcome.filled() + " rows written NULL since the backfill; a count finds none");
         }
         Failpoint.reached("contract.after-sweep");
     }
@@ -114,7 +114,9 @@ public final class Contractor {
                 return;
             }
         } else if (run.catalog().column(m.schema(), m.table(), m.column()).notNull()) {
+            // killed after SET NOT NULL: only the helper CHECK may be left to drop
             dropHelperCheck(m, recipe, constraints, ddl);
+            Failpoint.reached("contract.after-drop-check");
             run.say("contract: NOT NULL already in place");
             return;
         }
