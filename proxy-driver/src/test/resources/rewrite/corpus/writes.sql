@@ -500,3 +500,45 @@ SELECT id, COALESCE(status, CASE WHEN users.deleted_at IS NULL THEN 'active' ELS
 --- backfilling
 SELECT id, COALESCE(status, CASE WHEN users.deleted_at IS NULL THEN 'active' ELSE 'gone' END) AS status FROM users WHERE id = ? FOR UPDATE NOWAIT
 
+=== merge update status and name
+MERGE INTO users u USING orders o ON o.user_id = u.id AND o.id = ? WHEN MATCHED THEN UPDATE SET status = o.status, name = ?
+--- params: 5, 'merged'
+--- declared
+MERGE INTO users u USING orders o ON o.user_id = u.id AND o.id = ? WHEN MATCHED THEN UPDATE SET name = ?
+--- expanded
+MERGE INTO users u USING orders o ON o.user_id = u.id AND o.id = ? WHEN MATCHED THEN UPDATE SET name = ?
+--- backfilling
+= unchanged
+
+=== merge update status only
+MERGE INTO users u USING orders o ON o.user_id = u.id AND o.id = ? WHEN MATCHED THEN UPDATE SET status = o.status
+--- params: 6
+--- declared
+MERGE INTO users u USING orders o ON o.user_id = u.id AND o.id = ? WHEN MATCHED THEN UPDATE SET id = u.id
+--- expanded
+MERGE INTO users u USING orders o ON o.user_id = u.id AND o.id = ? WHEN MATCHED THEN UPDATE SET id = u.id
+--- backfilling
+= unchanged
+
+=== merge insert with status
+MERGE INTO users u USING (SELECT ?::bigint AS id, ? AS name) s ON s.id = u.id WHEN MATCHED THEN UPDATE SET name = s.name WHEN NOT MATCHED THEN INSERT (id, name, email, status) VALUES (s.id, s.name, s.name || '@example.com', ?)
+--- params: 1130, 'merge', 'vip'
+--- declared
+MERGE INTO users u USING (SELECT ?::bigint AS id, ? AS name) s ON s.id = u.id WHEN MATCHED THEN UPDATE SET name = s.name WHEN NOT MATCHED THEN INSERT (id, name, email) VALUES (s.id, s.name, s.name || '@example.com')
+--- declared map: 1,2,0
+--- expanded
+MERGE INTO users u USING (SELECT ?::bigint AS id, ? AS name) s ON s.id = u.id WHEN MATCHED THEN UPDATE SET name = s.name WHEN NOT MATCHED THEN INSERT (id, name, email) VALUES (s.id, s.name, s.name || '@example.com')
+--- expanded map: 1,2,0
+--- backfilling
+= unchanged
+
+=== merge condition on status
+MERGE INTO users u USING orders o ON o.user_id = u.id AND o.id < ? WHEN MATCHED AND u.status = 'active' THEN UPDATE SET balance = u.balance + o.total
+--- params: 10
+--- declared
+MERGE INTO users u USING orders o ON o.user_id = u.id AND o.id < ? WHEN MATCHED AND CAST(CASE WHEN u.deleted_at IS NULL THEN 'active' ELSE 'gone' END AS text) = 'active' THEN UPDATE SET balance = u.balance + o.total
+--- expanded
+MERGE INTO users u USING orders o ON o.user_id = u.id AND o.id < ? WHEN MATCHED AND COALESCE(u.status, CASE WHEN u.deleted_at IS NULL THEN 'active' ELSE 'gone' END) = 'active' THEN UPDATE SET balance = u.balance + o.total
+--- backfilling
+MERGE INTO users u USING orders o ON o.user_id = u.id AND o.id < ? WHEN MATCHED AND COALESCE(u.status, CASE WHEN u.deleted_at IS NULL THEN 'active' ELSE 'gone' END) = 'active' THEN UPDATE SET balance = u.balance + o.total
+

@@ -79,6 +79,10 @@ class RewriteCorpusIT {
         List<String> failures = new ArrayList<>();
         try (Connection phaseDb = DriverManager.getConnection(db.jdbcUrl(), db.credentials());
              Connection targetDb = DriverManager.getConnection(targetUrl, db.credentials())) {
+            int major = phaseDb.getMetaData().getDatabaseMajorVersion();
+            if (major < 15) {
+                corpus.removeIf(e -> e.sql.regionMatches(true, 0, "MERGE", 0, 5)); // MERGE arrived in PostgreSQL 15
+            }
             setUp(phaseDb, phaseSchema(variant));
             setUp(targetDb, targetSchema(variant));
             phaseDb.setAutoCommit(false);
