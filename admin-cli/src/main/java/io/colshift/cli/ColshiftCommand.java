@@ -17,6 +17,10 @@ import java.util.Map;
                 DeclareCommand.class,
                 FlagCommand.class,
                 StatusCommand.class,
+                ExpandCommand.class,
+                BackfillCommand.class,
+                PauseCommand.class,
+                ResumeCommand.class,
         },
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {
