@@ -57,8 +57,10 @@ class ClientWorkloadsIT {
 
     @Order(1)
     @Test
-    void everyPeerSitsOnTheConnectionPathItIsMeasuredFor() throws Exception {
-        assertConnectionPath(Client.RAW, c -> c.isWrapperFor(org.postgresql.PGConnection.class));
+    void everyClientSitsOnTheConnectionPathItIsMeasuredFor() throws Exception {
+        assertConnectionPath(Client.RAW, c -> c.isWrapperFor(org.postgresql.PGConnection.class)
+                && !c.isWrapperFor(io.colshift.driver.ColshiftConnection.class));
+        assertConnectionPath(Client.COLSHIFT, c -> c.isWrapperFor(io.colshift.driver.ColshiftConnection.class));
         assertConnectionPath(Client.P6SPY, c -> c.isWrapperFor(com.p6spy.engine.wrapper.ConnectionWrapper.class));
         assertConnectionPath(Client.DATASOURCE_PROXY, c -> c instanceof net.ttddyy.dsproxy.proxy.ProxyJdbcObject);
         assertConnectionPath(Client.SHARDINGSPHERE,
