@@ -16,6 +16,7 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.time.Duration;
 import java.util.Locale;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -109,10 +110,12 @@ class ClientWorkloadsIT {
 
     @Order(3)
     @Test
-    void migratingStageAddsTheColumnWithoutBackfillingAnyRow() throws Exception {
+    void migratingStageLeavesRowsUnbackfilledSoThatOnlyColshiftReadsTheFallback() throws Exception {
         BackfillingMigration.activate(target);
 
         assertThat(RewriteProbe.rawValue(target)).as("raw pgjdbc reads the unbackfilled column").isNull();
+        assertThat(RewriteProbe.colshiftRewrites(target, Duration.ofSeconds(10)))
+                .as("colshift reads '" + BackfillingMigration.FALLBACK_VALUE + "' through its rewrite").isTrue();
         assertThat(count("SELECT count(*) FROM colshift.migrations WHERE id = '" + BackfillingMigration.ID
                 + "' AND phase = 'backfilling' AND writes_enabled")).isEqualTo(1);
     }
