@@ -19,7 +19,7 @@ class ConcurrentRewriteTest {
     void manyThreadsRewritingTheCorpusAtOnceGetWhatOneThreadGets() throws Exception {
         List<Entry> corpus = Corpus.load();
         List<String> expected = new ArrayList<>();
-        try (RewriteEngine single = new RewriteEngine(10_000, java.time.Duration.ofSeconds(60))) {
+        try (RewriteEngine single = Rewrites.engine(10_000)) {
             for (Variant v : Variant.values()) {
                 for (Entry e : corpus) {
                     expected.add(single.rewrite(e.sql, v.snapshot()).toString());
@@ -28,7 +28,7 @@ class ConcurrentRewriteTest {
         }
         ExecutorService pool = Executors.newFixedThreadPool(8);
         // a generous parse bound: this test is about sharing, not about a busy machine's timeouts
-        try (RewriteEngine shared = new RewriteEngine(500, java.time.Duration.ofSeconds(60))) {
+        try (RewriteEngine shared = Rewrites.engine(500)) {
             List<Future<List<String>>> runs = new ArrayList<>();
             for (int t = 0; t < 8; t++) {
                 Callable<List<String>> run = () -> {
