@@ -16,6 +16,9 @@ import net.sf.jsqlparser.statement.delete.Delete;
 import net.sf.jsqlparser.statement.insert.Insert;
 import net.sf.jsqlparser.statement.insert.InsertConflictAction;
 import net.sf.jsqlparser.statement.merge.Merge;
+import net.sf.jsqlparser.statement.merge.MergeInsert;
+import net.sf.jsqlparser.statement.merge.MergeOperation;
+import net.sf.jsqlparser.statement.merge.MergeUpdate;
 import net.sf.jsqlparser.statement.select.AllColumns;
 import net.sf.jsqlparser.statement.select.AllTableColumns;
 import net.sf.jsqlparser.statement.select.FromItem;
@@ -104,15 +107,14 @@ final class StatementEditor {
         collectNodes();
         collectCtes(statement);
         markBareItems(returningItems(statement));
-        if (statement instanceof Merge merge) {
-            return rejectMerge(merge);
-        }
         if (statement instanceof Select select) {
             markExpandable(select);
         } else if (statement instanceof Insert insert) {
             prepareInsert(insert);
         } else if (statement instanceof Update update) {
             prepareUpdate(update);
+        } else if (statement instanceof Merge merge) {
+            prepareMerge(merge);
         } else {
             prepareDelete((Delete) statement);
         }
@@ -217,7 +219,8 @@ final class StatementEditor {
     private static List<?> returningItems(Statement statement) {
         ReturningClause returning = statement instanceof Insert i ? i.getReturningClause()
                 : statement instanceof Update u ? u.getReturningClause()
-                : statement instanceof Delete d ? d.getReturningClause() : null;
+                : statement instanceof Delete d ? d.getReturningClause()
+                : statement instanceof Merge m ? m.getReturningClause() : null;
         return returning; // the clause is the list of its items
     }
 
@@ -1211,26 +1214,144 @@ final class StatementEditor {
     // ------------------------------------------------------------------ MERGE
 
     /**
-     * MERGE (PostgreSQL 15+) is passed unchanged when it involves a migrating table: its actions mix reads
-     * and writes of two relations in ways the rewriter does not gate yet, so it fails open, counted.
+     * MERGE (PostgreSQL 15+): reads in its conditions, actions and RETURNING are rewritten like any other;
+     * gated columns leave its UPDATE SET lists and INSERT column/VALUES lists. An UPDATE action left with
+     * nothing to set assigns the target's first column to itself, so the action still matches, locks and
+     * counts its rows exactly as written; an INSERT left with no column becomes {@code INSERT DEFAULT VALUES}.
      */
-    private Outcome rejectMerge(Merge merge) {
+    private void prepareMerge(Merge merge) {
         List<Relation> relations = new ArrayList<>();
-        relations.add(tableRelation(merge.getTable()));
-        if (merge.getFromItem() != null) {
-            addRelations(merge.getFromItem(), relations);
-        }
-        for (Relation r : relations) {
-            if (!r.migrations().isEmpty()) {
-                throw Abandon.unsupported("MERGE on or from a migrating table");
+        Relation target = tableRelation(merge.getTable());
+        relations.add(target);
+        addRelations(merge.getFromItem(), relations);
+        statementScope = new Scope(List.copyOf(relations), null);
+        expandReturningStar = true;
+        markExpandableInWith(merge.getWithItemsList());
+        List<MergeUpdate> updates = new ArrayList<>();
+        List<MergeInsert> inserts = new ArrayList<>();
+        if (merge.getOperations() != null) {
+            for (MergeOperation op : merge.getOperations()) {
+                if (op instanceof MergeUpdate u) {
+                    updates.add(u);
+                    for (UpdateSet set : u.getUpdateSets()) {
+                        notReads.addAll(set.getColumns());
+                    }
+                } else if (op instanceof MergeInsert i) {
+                    inserts.add(i);
+                    if (i.getColumns() != null) {
+                        notReads.addAll(i.getColumns());
+                    }
+                }
             }
         }
-        for (Node n : columnNodes) {
-            Column c = (Column) n.jjtGetValue();
-            if (index.isMigratingColumnName(Identifiers.normalize(c.getColumnName()))) {
-                throw Abandon.unsupported("MERGE mentioning a migrating column name");
+        List<ColumnMigration> gated = gatedMigrations(target);
+        if (gated.isEmpty()) {
+            return;
+        }
+        int end = statementEndToken();
+        List<Integer> updateSets = new ArrayList<>();
+        List<Integer> insertStarts = new ArrayList<>();
+        int depth = 0;
+        for (int i = 0; i + 1 < end; i++) {
+            if (tokens.isOpen(i)) {
+                depth++;
+            } else if (tokens.isClose(i)) {
+                depth--;
+            } else if (depth == 0 && tokens.isWord(i, "THEN")) {
+                if (i + 2 < end && tokens.isWord(i + 1, "UPDATE") && tokens.isWord(i + 2, "SET")) {
+                    updateSets.add(i + 2);
+                } else if (tokens.isWord(i + 1, "INSERT")) {
+                    insertStarts.add(i + 1);
+                }
             }
         }
-        return null;
+        if (updateSets.size() != updates.size() || insertStarts.size() != inserts.size()) {
+            throw Abandon.unsupported("MERGE actions do not line up with the parse");
+        }
+        for (int k = 0; k < updates.size(); k++) {
+            gateMergeUpdate(updates.get(k), updateSets.get(k), end, target, gated);
+        }
+        for (MergeInsert insert : inserts) {
+            gateMergeInsert(insert, gated);
+        }
+    }
+
+    private void gateMergeUpdate(MergeUpdate update, int setTok, int end, Relation target, List<ColumnMigration> gated) {
+        List<Integer> remove = gatedSetItems(update.getUpdateSets(), gated);
+        if (remove.isEmpty()) {
+            return;
+        }
+        int itemsEnd = orEnd(tokens.findWord(setTok + 1, end, "WHEN", "RETURNING"), end);
+        List<int[]> items = tokens.splitTopLevel(setTok + 1, itemsEnd);
+        if (items.size() != update.getUpdateSets().size()) {
+            throw Abandon.unsupported("MERGE SET items do not line up with the parse");
+        }
+        if (remove.size() < items.size()) {
+            removeItems(items, remove);
+            return;
+        }
+        String column = firstOtherColumn(target, gated);
+        edits.add(new Edit(tokens.begin(items.get(0)[0]), tokens.end(items.get(items.size() - 1)[1]),
+                column + " = " + target.qualifier() + "." + column));
+    }
+
+    private String firstOtherColumn(Relation target, List<ColumnMigration> gated) {
+        if (target.columns() != null) {
+            for (String c : target.columns()) {
+                boolean isGated = false;
+                for (ColumnMigration m : gated) {
+                    isGated |= m.column().equals(c);
+                }
+                if (!isGated) {
+                    return label(c);
+                }
+            }
+        }
+        throw Abandon.unsupported("MERGE UPDATE of gated columns only, on a table the snapshot does not list");
+    }
+
+    private void gateMergeInsert(MergeInsert insert, List<ColumnMigration> gated) {
+        List<Column> columns = insert.getColumns();
+        if (columns == null || columns.isEmpty()) {
+            return;
+        }
+        List<Integer> remove = new ArrayList<>();
+        for (int i = 0; i < columns.size(); i++) {
+            if (isGated(columns.get(i), gated)) {
+                remove.add(i);
+            }
+        }
+        if (remove.isEmpty()) {
+            return;
+        }
+        int[][] columnSpans = new int[columns.size()][];
+        for (int i = 0; i < columns.size(); i++) {
+            columnSpans[i] = spanOf(columns.get(i));
+            if (columnSpans[i] == null) {
+                throw Abandon.unsupported("MERGE INSERT column without position");
+            }
+        }
+        int closeColumns = tokens.atOrAfter(columnSpans[columns.size() - 1][1]);
+        int open = tokens.at(columnSpans[0][0]) - 1;
+        int valuesTok = closeColumns + 1;
+        if (open < 0 || !tokens.isOpen(open) || closeColumns >= tokens.size() || !tokens.isClose(closeColumns)
+                || valuesTok >= tokens.size() || !tokens.isWord(valuesTok, "VALUES")
+                || valuesTok + 1 >= tokens.size() || !tokens.isOpen(valuesTok + 1)) {
+            throw Abandon.unsupported("MERGE INSERT not in the form (columns) VALUES (values)");
+        }
+        int valuesClose = tokens.matching(valuesTok + 1);
+        if (valuesClose < 0) {
+            throw Abandon.unsupported("unbalanced MERGE INSERT VALUES");
+        }
+        if (remove.size() == columns.size()) {
+            edits.add(new Edit(tokens.begin(open), tokens.end(valuesClose), "DEFAULT VALUES"));
+            return;
+        }
+        List<int[]> values = tokens.splitTopLevel(valuesTok + 2, valuesClose);
+        if (values.size() != columns.size()) {
+            throw Abandon.unsupported("MERGE INSERT VALUES width differs from its column list");
+        }
+        removeSpans(columnSpans, remove);
+        removeItems(values, remove);
     }
 }
