@@ -48,6 +48,22 @@ public final class ControlSchemaWriter {
         });
     }
 
+    /**
+     * Grants {@code role} what a driver needs: {@code USAGE} on the schema, {@code SELECT} on its tables, and
+     * {@code INSERT, UPDATE} on {@code clients} for heartbeats. Idempotent; run again after an upgrade adds tables.
+     */
+    public void grantDriverAccess(String role) throws SQLException {
+        String quoted = connection.unwrap(org.postgresql.PGConnection.class).escapeIdentifier(role);
+        inTransaction(() -> {
+            try (Statement st = connection.createStatement()) {
+                st.execute("GRANT USAGE ON SCHEMA " + schema.name() + " TO " + quoted);
+                st.execute("GRANT SELECT ON ALL TABLES IN SCHEMA " + schema.name() + " TO " + quoted);
+                st.execute("GRANT INSERT, UPDATE ON " + schema.table("clients") + " TO " + quoted);
+            }
+            return null;
+        });
+    }
+
     /** The current state version. */
     public long version() throws SQLException {
         try (Statement st = connection.createStatement();

@@ -1,0 +1,67 @@
+package io.colshift.cli;
+
+import org.junit.jupiter.api.Test;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.sql.SQLException;
+import java.util.concurrent.Callable;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class FailureHandlerTest {
+
+    @Command(name = "throwing")
+    static final class Throwing implements Callable<Integer> {
+        private final Exception toThrow;
+
+        Throwing(Exception toThrow) {
+            this.toThrow = toThrow;
+        }
+
+        @Override
+        public Integer call() throws Exception {
+            throw toThrow;
+        }
+    }
+
+    private static int run(Exception toThrow, StringWriter err) {
+        return new CommandLine(new Throwing(toThrow))
+                .setExecutionExceptionHandler(new FailureHandler(false))
+                .setErr(new PrintWriter(err, true))
+                .execute();
+    }
+
+    @Test
+    void commandFailuresExitWithTheirOwnCodeAndPrintOnlyTheirMessage() {
+        StringWriter err = new StringWriter();
+        assertThat(run(CommandFailure.preconditionNotMet("migration is in phase declared"), err))
+                .isEqualTo(ExitCodes.PRECONDITION_NOT_MET);
+        assertThat(err.toString()).contains("colshift: migration is in phase declared").doesNotContain("at io.colshift");
+        assertThat(run(CommandFailure.badInput("x"), new StringWriter())).isEqualTo(ExitCodes.BAD_INPUT);
+        assertThat(run(CommandFailure.lockWaitTimedOut("x", null), new StringWriter())).isEqualTo(ExitCodes.LOCK_WAIT_TIMED_OUT);
+    }
+
+    @Test
+    void lockNotAvailableFromTheServerMeansLockWaitTimedOut() {
+        StringWriter err = new StringWriter();
+        int exit = run(new SQLException("canceling statement due to lock timeout", "55P03"), err);
+        assertThat(exit).isEqualTo(ExitCodes.LOCK_WAIT_TIMED_OUT);
+        assertThat(err.toString()).contains("lock timeout").contains("55P03");
+    }
+
+    @Test
+    void anyOtherErrorExitsWithOne() {
+        assertThat(run(new SQLException("connection refused", "08001"), new StringWriter())).isEqualTo(ExitCodes.FAILED);
+        assertThat(run(new IllegalStateException("boom"), new StringWriter())).isEqualTo(ExitCodes.FAILED);
+    }
+
+    @Test
+    void helpDocumentsTheExitCodes() {
+        StringWriter out = new StringWriter();
+        ColshiftCommand.commandLine().setOut(new PrintWriter(out, true)).execute("--help");
+        assertThat(out.toString()).contains("Exit codes:").contains("timed out waiting for a lock").contains("init");
+    }
+}
