@@ -14,6 +14,7 @@ import java.util.Map;
         subcommands = {
                 CommandLine.HelpCommand.class,
                 InitCommand.class,
+                DemoCommand.class,
         },
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {

@@ -21,34 +21,34 @@ public final class SimulatedApp implements AutoCloseable {
     }
 
     /**
-     * Starts an application version.
+     * Starts an application version. Its pool forces server-side prepared statements from the first
+     * execution ({@code prepareThreshold=1}), where schema changes under running statements bite hardest.
      *
-     * @param version       {@link AppVersion#V1} or {@link AppVersion#V2}
-     * @param colshiftUrl   {@code jdbc:colshift:postgresql://...}; server-side prepared statements are forced
-     *                      from the first execution ({@code prepareThreshold=1}), where schema changes bite hardest
-     * @param firstSlice    index of this application's first client among all clients
-     * @param slices        how many clients all applications run together
+     * @param firstSlice index of this application's first client among the clients of all applications
+     * @param slices     how many clients all applications run together
      */
-    public static SimulatedApp start(AppVersion version, String colshiftUrl, String user, String password,
-                                     UsersTable table, Ledger ledger, long seededRows, int threads, double opsPerSecondPerThread,
-                                     int firstSlice, int slices, WorkloadStats stats) {
+    public static SimulatedApp start(AppVersion version, DatabaseTarget target, UsersTable table, Ledger ledger,
+                                     long seededRows, Traffic traffic, int firstSlice, int slices, WorkloadStats stats) {
         HikariConfig config = new HikariConfig();
         config.setPoolName(version.label());
         config.setDriverClassName(DRIVER_CLASS);
-        config.setJdbcUrl(colshiftUrl);
-        config.setUsername(user);
-        config.setPassword(password);
-        config.setMaximumPoolSize(threads);
-        config.setMinimumIdle(threads);
+        config.setJdbcUrl(target.colshiftUrl());
+        config.setUsername(target.user());
+        config.setPassword(target.password());
+        config.setMaximumPoolSize(traffic.threads());
+        config.setMinimumIdle(traffic.threads());
         config.addDataSourceProperty("prepareThreshold", "1");
         config.addDataSourceProperty("ApplicationName", "colshift-demo-" + version.label());
+        target.colshiftProperties().forEach(config::addDataSourceProperty);
         HikariDataSource pool = new HikariDataSource(config);
         try {
-            Workload workload = Workload.start(version.label(), threads, opsPerSecondPerThread, i -> switch (version) {
-                case V1 -> new V1Client(pool, table, ledger, seededRows, firstSlice + i, slices, 1_000L * (firstSlice + i));
-                case V2 -> new V2Client(pool, table, ledger, seededRows, firstSlice + i, slices, 1_000L * (firstSlice + i),
-                        stats);
-            }, stats);
+            Workload workload = Workload.start(version.label(), traffic.threads(), traffic.opsPerSecondPerThread(),
+                    i -> switch (version) {
+                        case V1 -> new V1Client(pool, table, ledger, seededRows, firstSlice + i, slices,
+                                1_000L * (firstSlice + i));
+                        case V2 -> new V2Client(pool, table, ledger, seededRows, firstSlice + i, slices,
+                                1_000L * (firstSlice + i), stats);
+                    }, stats);
             return new SimulatedApp(pool, workload);
         } catch (RuntimeException e) {
             pool.close();
