@@ -14,6 +14,9 @@ import java.util.Map;
         subcommands = {
                 CommandLine.HelpCommand.class,
                 InitCommand.class,
+                DeclareCommand.class,
+                FlagCommand.class,
+                StatusCommand.class,
                 DemoCommand.class,
         },
         exitCodeListHeading = "%nExit codes:%n",
@@ -50,6 +53,7 @@ public final class ColshiftCommand implements Runnable {
     public static CommandLine commandLine(Map<String, String> environment) {
         ColshiftCommand root = new ColshiftCommand(environment);
         return new CommandLine(root)
+                .setCaseInsensitiveEnumValuesAllowed(true)
                 .setExecutionExceptionHandler(new FailureHandler(environment.containsKey("COLSHIFT_DEBUG")));
     }
 

@@ -121,6 +121,54 @@ public final class ControlSchemaWriter {
         });
     }
 
+    /**
+     * Declares a migration, or replaces the spec of one still in {@code declared} (nothing has been done in the
+     * database yet, so a corrected spec is safe to take).
+     *
+     * @param specJson the spec as JSON, stored in {@code migrations.spec}
+     * @return the new state version, or -1 when the migration exists with this very spec, or exists but is past
+     *         {@code declared} or archived (then nothing changes)
+     */
+    public long declare(ValidatedSpec validated, String specJson, String detail) throws SQLException {
+        MigrationSpec spec = validated.spec();
+        return inTransaction(() -> {
+            int updated;
+            try (PreparedStatement ps = connection.prepareStatement("INSERT INTO " + schema.table("migrations")
+                    + " AS m (id, table_schema, table_name, column_name, column_type, default_expr, backfill_expr,"
+                    + " read_fallback, not_null, index_spec, spec, phase, updated_by)"
+                    + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?::jsonb, ?::jsonb, 'declared', ?)"
+                    + " ON CONFLICT (id) DO UPDATE SET table_schema = excluded.table_schema,"
+                    + " table_name = excluded.table_name, column_name = excluded.column_name,"
+                    + " column_type = excluded.column_type, default_expr = excluded.default_expr,"
+                    + " backfill_expr = excluded.backfill_expr, read_fallback = excluded.read_fallback,"
+                    + " not_null = excluded.not_null, index_spec = excluded.index_spec, spec = excluded.spec,"
+                    + " updated_at = now(), updated_by = excluded.updated_by"
+                    + " WHERE m.phase = 'declared' AND NOT m.archived AND m.spec <> excluded.spec"
+                    + " RETURNING (xmax = 0) AS inserted")) {
+                ps.setString(1, spec.id());
+                ps.setString(2, spec.tableSchema());
+                ps.setString(3, spec.tableName());
+                ps.setString(4, spec.column());
+                ps.setString(5, spec.type());
+                ps.setString(6, spec.defaultExpr());
+                ps.setString(7, spec.backfillExpr());
+                ps.setString(8, validated.readFallback());
+                ps.setBoolean(9, spec.notNull());
+                ps.setString(10, spec.index() == null ? null
+                        : "{\"concurrently\": " + spec.index().concurrently() + "}");
+                ps.setString(11, specJson);
+                ps.setString(12, actor);
+                try (ResultSet rs = ps.executeQuery()) {
+                    if (!rs.next()) {
+                        return -1L;
+                    }
+                    updated = rs.getBoolean(1) ? 1 : 2;
+                }
+            }
+            return bumpAndRecord(spec.id(), updated == 1 ? "declare" : "redeclare", null, Phase.DECLARED.label(), detail);
+        });
+    }
+
     /** Marks a {@code complete} migration archived: drivers stop loading it. */
     public long archive(String id, String detail) throws SQLException {
         return inTransaction(() -> {

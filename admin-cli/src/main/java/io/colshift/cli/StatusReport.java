@@ -1,0 +1,32 @@
+package io.colshift.cli;
+
+import io.colshift.state.BackfillProgressRow;
+import io.colshift.state.ClientRow;
+import io.colshift.state.MigrationRow;
+
+import java.util.List;
+
+/** What {@code colshift status} shows; serialised as is for {@code --json}. */
+record StatusReport(String controlSchema, long stateVersion, List<MigrationStatus> migrations, List<ClientRow> clients) {
+
+    record MigrationStatus(String id, String table, String column, String type, String phase, boolean writesEnabled,
+                           boolean writesGated, String readFallback, String defaultExpr, String backfillExpr,
+                           boolean notNull, boolean archived, String updatedAt, String updatedBy,
+                           BackfillProgressRow backfill) {
+
+        static MigrationStatus of(MigrationRow row, BackfillProgressRow backfill) {
+            return new MigrationStatus(row.id(), row.qualifiedTable(), row.column(), row.type(), row.phase().label(),
+                    row.writesEnabled(), !row.archived() && row.phase().gatesWrites(row.writesEnabled()),
+                    row.readFallback(), row.defaultExpr(), row.backfillExpr(), row.notNull(), row.archived(),
+                    row.updatedAt(), row.updatedBy(), backfill);
+        }
+    }
+
+    long liveClients() {
+        return clients.stream().filter(ClientRow::live).count();
+    }
+
+    long liveClientsBehind() {
+        return clients.stream().filter(c -> c.live() && c.ackedVersion() < stateVersion).count();
+    }
+}
