@@ -95,15 +95,17 @@ public final class DemoRun {
                 try {
                     timeline.enter("declared");
                     if (command(cli, "declare", spec.toString())) {
-                        if (!barrier.awaitColumnReadable(BARRIER_TIMEOUT)) {
-                            failures.add("the driver did not start serving users.status within " + BARRIER_TIMEOUT.toSeconds()
-                                    + " s of `colshift declare`");
+                        if (barrier.awaitColumnReadable(BARRIER_TIMEOUT)) {
+                            v2 = SimulatedApp.start(AppVersion.V2, database.target(), table, ledger, settings.rows(),
+                                    traffic, settings.threads(), slices, v2Stats);
+                            view.message("v2 (the new version, which reads and writes status) deployed next to v1");
+                            hold();
+                            advance(cli, barrier, timeline);
+                        } else {
+                            failures.add("the driver did not start serving users.status within "
+                                    + BARRIER_TIMEOUT.toSeconds() + " s of `colshift declare`, so v2 was not deployed");
+                            view.message("  -> the driver does not serve the declared column; the demo stops here");
                         }
-                        v2 = SimulatedApp.start(AppVersion.V2, database.target(), table, ledger, settings.rows(), traffic,
-                                settings.threads(), slices, v2Stats);
-                        view.message("v2 (the new version, which reads and writes status) deployed next to v1");
-                        hold();
-                        advance(cli, barrier, timeline);
                     }
                 } finally {
                     if (v2 != null) {

@@ -42,7 +42,7 @@ public final class V1Client implements AppClient {
     public V1Client(DataSource pool, UsersTable table, Ledger ledger, long seededRows, int slice, int slices, long seed) {
         this.pool = pool;
         this.random = new Random(seed);
-        this.rows = new OwnedRows(ledger, seededRows, slice, slices, "v1", random);
+        this.rows = new OwnedRows(ledger, seededRows, slice, slices, "v1-" + Long.toString(System.nanoTime(), 36), random);
         String t = table.ref();
         selectStar = "SELECT * FROM " + t + " WHERE id = ?";
         selectColumns = "SELECT id, email, name FROM " + t + " WHERE email = ?";

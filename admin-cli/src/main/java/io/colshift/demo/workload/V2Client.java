@@ -49,7 +49,7 @@ public final class V2Client implements AppClient {
         this.pool = pool;
         this.random = new Random(seed);
         this.stats = stats;
-        this.rows = new OwnedRows(ledger, seededRows, slice, slices, "v2", random);
+        this.rows = new OwnedRows(ledger, seededRows, slice, slices, "v2-" + Long.toString(System.nanoTime(), 36), random);
         String t = table.ref();
         selectOne = "SELECT id, email, name, status FROM " + t + " WHERE id = ?";
         upsert = "INSERT INTO " + t + " (email, name, status) VALUES (?, ?, ?) "
