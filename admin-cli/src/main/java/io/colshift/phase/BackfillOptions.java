@@ -1,0 +1,34 @@
+package io.colshift.phase;
+
+import java.time.Duration;
+
+/**
+ * Knobs of the backfill.
+ *
+ * @param targetBatchMillis how long one batch transaction should take; the batch size adapts towards it
+ * @param minBatch          smallest batch size, in rows
+ * @param maxBatch          largest batch size, in rows
+ * @param maxRowsPerSecond  rate cap, 0 for none
+ * @param maxLagMillis      pause while a streaming replica's replay lag exceeds this
+ * @param lockTimeout       longest one batch waits for a row lock held by an application transaction
+ * @param maxSweeps         final NULL sweeps before giving up on writers that keep inserting NULL
+ */
+public record BackfillOptions(int targetBatchMillis, int minBatch, int maxBatch, long maxRowsPerSecond,
+                              long maxLagMillis, Duration lockTimeout, int maxSweeps) {
+
+    public static final BackfillOptions DEFAULTS =
+            new BackfillOptions(200, 100, 20_000, 0, 5_000, Duration.ofSeconds(2), 20);
+
+    public BackfillOptions {
+        if (targetBatchMillis <= 0) {
+            throw new IllegalArgumentException("--target-batch-ms must be positive, got " + targetBatchMillis);
+        }
+        if (minBatch <= 0 || maxBatch < minBatch) {
+            throw new IllegalArgumentException("need 0 < --min-batch <= --max-batch, got " + minBatch + " and " + maxBatch);
+        }
+        if (maxRowsPerSecond < 0 || maxLagMillis < 0 || maxSweeps <= 0) {
+            throw new IllegalArgumentException("--max-rows-per-second and --max-lag-ms must not be negative,"
+                    + " --max-sweeps must be positive");
+        }
+    }
+}

@@ -1,0 +1,221 @@
+package io.colshift.phase;
+
+import io.colshift.state.Phase;
+
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Duration;
+
+/**
+ * {@code colshift backfill}: fills the NULL rows of an expanded column in short keyset batches, checkpointing
+ * after each, then sweeps until no NULL remains and publishes {@code backfilled}. Killed at any point, the same
+ * command resumes from the last committed batch.
+ */
+public final class Backfiller {
+
+    private static final Duration PAUSE_POLL = Duration.ofMillis(500);
+
+    private final PhaseRun run;
+    private final BackfillOptions options;
+    private final boolean tty;
+
+    public Backfiller(PhaseRun run, BackfillOptions options, boolean tty) {
+        this.run = run;
+        this.options = options;
+        this.tty = tty;
+    }
+
+    public MigrationRecord run() throws SQLException, PhaseException {
+        MigrationRecord m = run.migration();
+        switch (m.phase()) {
+            case DECLARED -> throw new PreconditionFailed("migration '" + m.id() + "' is declared: the column does not"
+                    + " exist yet; run `colshift expand " + m.id() + "` first");
+            case BACKFILLED, CONTRACTED, COMPLETE -> {
+                run.say("migration '" + m.id() + "' is already " + m.phase().label() + "; backfill has nothing to do");
+                return m;
+            }
+            default -> { }
+        }
+        requireWritesOn(m.writesEnabled(), m);
+        ExpressionProbe.Result probe = ExpressionProbe.probe(run.control(), m.type(), m.defaultExpr());
+        ColumnState column = run.catalog().column(m.schema(), m.table(), m.column());
+        DriftCheck.verify(m, column, probe.type());
+
+        try (Connection work = run.openConnection("backfill")) {
+            work.setAutoCommit(false);
+            try (Statement st = work.createStatement()) {
+                st.execute("SET lock_timeout = " + options.lockTimeout().toMillis());
+                work.commit();
+            }
+            Checkpoint checkpoint = new Checkpoint(run.schema(), m.id());
+            long estimate = run.catalog().estimatedRows(m.schema(), m.table());
+            Checkpoint.Progress progress = checkpoint.ensure(work, estimate, Math.max(options.minBatch(),
+                    Math.min(options.maxBatch(), 1_000)));
+            work.commit();
+            if (m.phase() == Phase.EXPANDED) {
+                long v = run.writer().transition(m.id(), Phase.EXPANDED, Phase.BACKFILLING,
+                        "backfill started with " + describeFill(m));
+                if (v < 0 && run.migration().phase() != Phase.BACKFILLING) {
+                    throw new PreconditionFailed("migration '" + m.id() + "' changed phase while backfill started;"
+                            + " run status to see where it stands");
+                }
+                m = m.withPhase(Phase.BACKFILLING);
+            }
+            String fill = m.fillExpression();
+            if (fill == null) {
+                run.say("backfill: the spec has neither a backfill expression nor a default, so rows keep NULL");
+            } else {
+                progress = walk(m, work, checkpoint, progress, fill, column);
+                sweep(m, work, checkpoint, progress, fill);
+            }
+        }
+        long v = run.writer().transition(m.id(), Phase.BACKFILLING, Phase.BACKFILLED,
+                "no NULL left in " + m.describe() + " (verified by count)");
+        if (v < 0) {
+            throw new PreconditionFailed("migration '" + m.id() + "' left backfilling while the backfill ran;"
+                    + " run status to see where it stands");
+        }
+        run.say("backfilled: no NULL left in " + m.describe() + " (state version " + v + "); next: colshift contract "
+                + m.id());
+        return m.withPhase(Phase.BACKFILLED);
+    }
+
+    private Checkpoint.Progress walk(MigrationRecord m, Connection work, Checkpoint checkpoint,
+                                     Checkpoint.Progress progress, String fill, ColumnState column)
+            throws SQLException, PhaseException {
+        if (m.backfillExpr() == null && column.defaultExpr() != null) {
+            run.say("backfill: expand set the default in the catalog, so existing rows already read it;"
+                    + " only rows explicitly set to NULL are left, for the sweep");
+            return progress;
+        }
+        BatchWalk walk = WalkChooser.choose(work, m, fill);
+        work.commit();
+        run.say("backfill " + m.id() + ": filling " + m.describe() + " with " + fill + ", walking " + walk.describe()
+                + (progress.lastKey() == null ? "" : ", resuming after " + progress.lastKey() + " ("
+                + progress.rowsDone() + " rows already done)"));
+        BatchSizer sizer = new BatchSizer(options.targetBatchMillis(), options.minBatch(), options.maxBatch(),
+                progress.batchSize() > 0 ? progress.batchSize() : options.minBatch());
+        RateCap cap = new RateCap(options.maxRowsPerSecond());
+        ProgressPrinter printer = new ProgressPrinter(run.out(), tty, "backfill " + m.id(), progress.rowsDone(),
+                progress.rowsEstimate());
+        Backoff retry = new Backoff(Duration.ofMillis(100), Duration.ofSeconds(5));
+        String lastKey = progress.lastKey();
+        long done = progress.rowsDone();
+        String reason = null;
+        try (ThrottleMonitor monitor = new ThrottleMonitor(run.openConnection("throttle monitor"), pid(work)).start()) {
+            progress = waitWhilePaused(work, checkpoint, progress, printer, sizer);
+            while (true) {
+                reason = throttle(monitor, sizer, printer, done);
+                int size = sizer.size();
+                long t0 = System.nanoTime();
+                BatchResult result;
+                try {
+                    result = walk.next(work, lastKey, size);
+                    progress = checkpoint.save(work, result.lastKey(), result.filled(), size);
+                    work.commit();
+                } catch (SQLException e) {
+                    work.rollback();
+                    if (!TransientErrors.retryable(e)) {
+                        throw e;
+                    }
+                    sizer.halve();
+                    Duration pause = retry.next();
+                    printer.update(done, sizer.size(), "batch rolled back: " + TransientErrors.reason(e), true);
+                    NullSweeper.sleep(pause);
+                    continue;
+                }
+                long elapsed = System.nanoTime() - t0;
+                Failpoint.reached("backfill.after-batch");
+                done = progress.rowsDone();
+                if (!result.walkFinished()) {
+                    lastKey = result.lastKey();
+                }
+                sizer.observe(result.filled(), elapsed / 1e6);
+                printer.update(done, sizer.size(), reason, false);
+                requireWritesOn(progress.writesEnabled(), m);
+                progress = waitWhilePaused(work, checkpoint, progress, printer, sizer);
+                if (result.walkFinished()) {
+                    break;
+                }
+                long pauseMs = cap.pauseMillis(result.filled(), elapsed);
+                if (pauseMs > 0) {
+                    NullSweeper.sleep(Duration.ofMillis(pauseMs));
+                }
+            }
+        } finally {
+            printer.update(done, sizer.size(), reason, true);
+            printer.finish();
+        }
+        return progress;
+    }
+
+    /** Decides whether to slow down before the next batch, and says why. */
+    private String throttle(ThrottleMonitor monitor, BatchSizer sizer, ProgressPrinter printer, long done)
+            throws SQLException {
+        long lag = monitor.lagMillis();
+        while (options.maxLagMillis() > 0 && lag > options.maxLagMillis()) {
+            printer.update(done, sizer.size(), "replica replay lag " + lag + " ms > --max-lag-ms "
+                    + options.maxLagMillis() + "; waiting", false);
+            NullSweeper.sleep(PAUSE_POLL);
+            lag = monitor.refreshLag();
+        }
+        int waiters = monitor.takeWaiters();
+        if (waiters > 0) {
+            sizer.halve();
+            String reason = waiters + (waiters == 1 ? " session" : " sessions") + " waited on rows locked by the"
+                    + " backfill; batch halved to " + sizer.size() + ", pausing " + options.targetBatchMillis() + " ms";
+            printer.update(done, sizer.size(), reason, false);
+            NullSweeper.sleep(Duration.ofMillis(options.targetBatchMillis()));
+            return reason;
+        }
+        return null;
+    }
+
+    private Checkpoint.Progress waitWhilePaused(Connection work, Checkpoint checkpoint, Checkpoint.Progress progress,
+                                                ProgressPrinter printer, BatchSizer sizer) throws SQLException {
+        while (progress.paused()) {
+            printer.update(progress.rowsDone(), sizer.size(), "paused by `colshift pause`; run `colshift resume "
+                    + run.migrationId() + "` to continue", false);
+            NullSweeper.sleep(PAUSE_POLL);
+            progress = checkpoint.read(work);
+            work.commit();
+        }
+        return progress;
+    }
+
+    private void sweep(MigrationRecord m, Connection work, Checkpoint checkpoint, Checkpoint.Progress progress,
+                       String fill) throws SQLException, PhaseException {
+        NullSweeper sweeper = new NullSweeper(m, fill);
+        int batch = Math.max(options.minBatch(), Math.min(options.maxBatch(), progress.batchSize()));
+        run.say("backfill " + m.id() + ": final sweep for rows still NULL (skipped while locked, or written since)");
+        long filled = sweeper.sweepUntilClean(work, batch, options.maxSweeps(),
+                rows -> checkpoint.save(work, null, rows, batch), run::say);
+        run.say("backfill " + m.id() + ": sweep filled " + filled + " rows; a count finds no NULL");
+    }
+
+    private static void requireWritesOn(boolean writesEnabled, MigrationRecord m) throws PreconditionFailed {
+        if (!writesEnabled) {
+            throw new PreconditionFailed("the write flag of '" + m.id() + "' is off: drivers strip the application's"
+                    + " writes of " + m.column() + ", so values the new version writes during the backfill would be"
+                    + " dropped and rows would end up with the backfill value instead. Turn writes on once every"
+                    + " instance that writes the column runs the new version (`colshift flag " + m.id()
+                    + " --writes on`), then run backfill again; progress so far is kept.");
+        }
+    }
+
+    private static String describeFill(MigrationRecord m) {
+        return m.backfillExpr() != null ? "backfill expression " + m.backfillExpr()
+                : m.defaultExpr() != null ? "the default " + m.defaultExpr() : "nothing to fill";
+    }
+
+    private static int pid(Connection c) throws SQLException {
+        try (Statement st = c.createStatement(); ResultSet rs = st.executeQuery("SELECT pg_backend_pid()")) {
+            rs.next();
+            int pid = rs.getInt(1);
+            c.commit();
+            return pid;
+        }
+    }
+}

@@ -1,0 +1,152 @@
+package io.colshift.phase;
+
+import io.colshift.state.ControlSchema;
+import io.colshift.state.ControlSchemaWriter;
+
+import java.io.PrintWriter;
+import java.sql.Connection;
+import java.sql.SQLException;
+
+/**
+ * Everything one CLI command needs while it works on one migration: the control connection (which also holds the
+ * runner lock), the state writer, catalog access, the server version and, on first use, the pinned DDL connection.
+ * Closing it releases the runner lock and every connection it opened.
+ */
+public final class PhaseRun implements AutoCloseable {
+
+    private final ConnectionFactory factory;
+    private final ControlSchema schema;
+    private final Connection control;
+    private final ControlSchemaWriter writer;
+    private final ServerVersion server;
+    private final DdlOptions ddlOptions;
+    private final PrintWriter out;
+    private final String migrationId;
+    private final String command;
+    private RunnerLock lock;
+    private LockSafeDdl ddl;
+
+    private PhaseRun(ConnectionFactory factory, ControlSchema schema, Connection control, String actor,
+                     DdlOptions ddlOptions, PrintWriter out, String migrationId, String command) throws SQLException {
+        this.factory = factory;
+        this.schema = schema;
+        this.control = control;
+        this.writer = new ControlSchemaWriter(control, schema, actor);
+        this.server = ServerVersion.of(control);
+        this.ddlOptions = ddlOptions;
+        this.out = out;
+        this.migrationId = migrationId;
+        this.command = command;
+    }
+
+    /**
+     * Connects and takes the runner lock for {@code migrationId}.
+     *
+     * @throws PreconditionFailed when another runner works on the same migration
+     */
+    public static PhaseRun open(ConnectionFactory factory, ControlSchema schema, String actor, DdlOptions ddlOptions,
+                                PrintWriter out, String migrationId, String command)
+            throws SQLException, PreconditionFailed {
+        Connection control = factory.open();
+        PhaseRun run = null;
+        try {
+            run = new PhaseRun(factory, schema, control, actor, ddlOptions, out, migrationId, command);
+            run.lock = RunnerLock.acquire(control, schema, migrationId, command);
+            return run;
+        } catch (SQLException | PreconditionFailed | RuntimeException e) {
+            if (run != null) {
+                run.close();
+            } else {
+                control.close();
+            }
+            throw e;
+        }
+    }
+
+    public MigrationRecord migration() throws SQLException, PhaseException {
+        return new MigrationStore(control, schema).load(migrationId);
+    }
+
+    public String migrationId() {
+        return migrationId;
+    }
+
+    public ControlSchema schema() {
+        return schema;
+    }
+
+    public ControlSchemaWriter writer() {
+        return writer;
+    }
+
+    public Connection control() {
+        return control;
+    }
+
+    public Catalog catalog() {
+        return new Catalog(control);
+    }
+
+    public ServerVersion server() {
+        return server;
+    }
+
+    public DdlOptions ddlOptions() {
+        return ddlOptions;
+    }
+
+    public PrintWriter out() {
+        return out;
+    }
+
+    /** The pinned DDL connection and its lock-safe runner, opened on first use. */
+    public LockSafeDdl ddl() throws SQLException {
+        if (ddl == null) {
+            Connection c = openConnection("ddl");
+            try {
+                ddl = new LockSafeDdl(c, () -> openConnection("monitor"), ddlOptions, out);
+            } catch (SQLException e) {
+                c.close();
+                throw e;
+            }
+        }
+        return ddl;
+    }
+
+    /** A new connection labelled for {@code pg_stat_activity}; the caller closes it. */
+    public Connection openConnection(String role) throws SQLException {
+        Connection c = factory.open();
+        c.setClientInfo("ApplicationName", "colshift " + command + " " + migrationId + " (" + role + ")");
+        return c;
+    }
+
+    /** Prints one line for the operator, at once. */
+    public void say(String line) {
+        out.println(line);
+        out.flush();
+    }
+
+    @Override
+    public void close() {
+        if (ddl != null) {
+            ddl.close();
+            closeQuietly(ddl.connection());
+        }
+        try {
+            if (lock != null) {
+                lock.close();
+            }
+        } catch (SQLException ignored) {
+            // the lock is released with the session below anyway
+        }
+        closeQuietly(control);
+    }
+
+    private static void closeQuietly(Connection c) {
+        try {
+            c.close();
+        } catch (SQLException ignored) {
+            // nothing to recover on close
+        }
+    }
+}

@@ -1,0 +1,149 @@
+package io.colshift.rewrite;
+
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
+import io.colshift.state.StateSnapshot;
+
+import java.time.Duration;
+import java.util.concurrent.atomic.LongAdder;
+
+/**
+ * The rewriter every statement passes through: null-safe reads and flag-gated writes of migrating columns,
+ * per the phases in the design.
+ *
+ * <ol>
+ *   <li>No migration, or the text cannot name a migrating table (one scan, no parser): pass through.
+ *       This is the path of almost every statement; it takes no lock and allocates nothing.</li>
+ *   <li>Cached result for (SQL text, state version): returned as is.</li>
+ *   <li>Otherwise parse (bounded in time, on the caller's thread), rewrite, cache. Anything that cannot be
+ *       handled with certainty (parse failure, timeout, ambiguous column, unsupported shape) passes
+ *       unchanged, is counted, and is logged once.</li>
+ * </ol>
+ *
+ * <p>Snapshots with the same version must hold the same state: results are cached by version.
+ */
+public final class RewriteEngine implements StatementRewriter, AutoCloseable {
+
+    /** Default bound on one parse; applications' statements parse in well under a millisecond. */
+    public static final Duration DEFAULT_PARSE_TIMEOUT = Duration.ofMillis(200);
+
+    private record Key(String sql, long version) {
+    }
+
+    private final Cache<Key, Rewrite> cache;
+    private final BoundedParser parser;
+    private final FailureLog failureLog = new FailureLog();
+    private volatile MigrationIndex index;
+
+    private final LongAdder skipped = new LongAdder();
+    private final LongAdder hits = new LongAdder();
+    private final LongAdder misses = new LongAdder();
+    private final LongAdder rewritten = new LongAdder();
+    private final LongAdder unchanged = new LongAdder();
+    private final LongAdder parseFailures = new LongAdder();
+    private final LongAdder timeouts = new LongAdder();
+    private final LongAdder ambiguous = new LongAdder();
+    private final LongAdder unsupported = new LongAdder();
+
+    /** @param cacheSize most rewrite results kept (the driver's {@code colshift.cacheSize}) */
+    public RewriteEngine(int cacheSize) {
+        this(cacheSize, DEFAULT_PARSE_TIMEOUT);
+    }
+
+    public RewriteEngine(int cacheSize, Duration parseTimeout) {
+        if (cacheSize < 0) {
+            throw new IllegalArgumentException("cacheSize must be >= 0, got " + cacheSize);
+        }
+        this.cache = Caffeine.newBuilder().maximumSize(cacheSize).build();
+        this.parser = new BoundedParser(Math.max(1, parseTimeout.toMillis()));
+    }
+
+    @Override
+    public Rewrite rewrite(String sql, StateSnapshot snapshot) {
+        try {
+            if (sql == null || snapshot == null || !snapshot.rewriting()) {
+                return Rewrite.UNCHANGED;
+            }
+            MigrationIndex idx = indexFor(snapshot);
+            if (!idx.mayReference(sql)) {
+                skipped.increment();
+                return Rewrite.UNCHANGED;
+            }
+            Key key = new Key(sql, snapshot.version());
+            Rewrite cached = cache.getIfPresent(key);
+            if (cached != null) {
+                hits.increment();
+                return cached;
+            }
+            misses.increment();
+            Rewrite result = compute(sql, idx);
+            cache.put(key, result);
+            return result;
+        } catch (RuntimeException | StackOverflowError e) {
+            // the contract is never to throw: whatever went wrong, the application's statement runs as written
+            unsupported.increment();
+            failureLog.failedOpen("internal error", sql == null ? "" : sql, String.valueOf(e));
+            return Rewrite.UNCHANGED;
+        }
+    }
+
+    private MigrationIndex indexFor(StateSnapshot snapshot) {
+        MigrationIndex idx = index;
+        if (idx != null && idx.version() == snapshot.version()) {
+            return idx;
+        }
+        idx = new MigrationIndex(snapshot);
+        MigrationIndex current = index;
+        if (current == null || current.version() <= snapshot.version()) {
+            index = idx; // an older snapshot still in flight gets its own index without replacing the newer one
+        }
+        return idx;
+    }
+
+    private Rewrite compute(String sql, MigrationIndex idx) {
+        ParsedStatement parsed;
+        try {
+            parsed = parser.parse(sql);
+        } catch (BoundedParser.Failure f) {
+            (f.timedOut() ? timeouts : parseFailures).increment();
+            failureLog.failedOpen(f.timedOut() ? "parse timed out" : "parse failed", sql, f.getMessage());
+            return Rewrite.UNCHANGED;
+        }
+        try {
+            StatementEditor.Outcome outcome = new StatementEditor(parsed, idx).run();
+            if (outcome == null) {
+                unchanged.increment();
+                return Rewrite.UNCHANGED;
+            }
+            rewritten.increment();
+            return outcome.countInsteadOfUpdate()
+                    ? Rewrite.countInsteadOfUpdate(outcome.sql(), outcome.parameterMap())
+                    : Rewrite.rewritten(outcome.sql(), outcome.parameterMap());
+        } catch (Abandon a) {
+            (a.reason() == Abandon.Reason.AMBIGUOUS ? ambiguous : unsupported).increment();
+            failureLog.failedOpen(a.reason().name().toLowerCase(java.util.Locale.ROOT), sql, a.getMessage());
+            return Rewrite.UNCHANGED;
+        }
+    }
+
+    public RewriteStats stats() {
+        return new RewriteStats(skipped.sum(), hits.sum(), misses.sum(), rewritten.sum(), unchanged.sum(),
+                parseFailures.sum(), timeouts.sum(), ambiguous.sum(), unsupported.sum());
+    }
+
+    /** Entries currently cached (approximate). */
+    public long cachedEntries() {
+        return cache.estimatedSize();
+    }
+
+    /** Runs the cache's pending maintenance (eviction) now; for tests and measurements. */
+    public void cleanUp() {
+        cache.cleanUp();
+    }
+
+    /** Stops the parse watchdog thread; the engine must not be used afterwards. */
+    @Override
+    public void close() {
+        parser.close();
+    }
+}

@@ -1,0 +1,28 @@
+package io.colshift.rewrite;
+
+import io.colshift.state.StateSnapshot;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** Small assertions shared by the rewrite tests. */
+final class Rewrites {
+
+    private Rewrites() {
+    }
+
+    static String text(RewriteEngine engine, String sql, StateSnapshot snapshot) {
+        return engine.rewrite(sql, snapshot).applyTo(sql);
+    }
+
+    static int[] map(Rewrite r, int applicationParameters) {
+        int[] m = new int[applicationParameters];
+        for (int i = 1; i <= applicationParameters; i++) {
+            m[i - 1] = r.mapParameter(i);
+        }
+        return m;
+    }
+
+    static void assertUnchanged(RewriteEngine engine, String sql, StateSnapshot snapshot) {
+        assertThat(engine.rewrite(sql, snapshot)).isSameAs(Rewrite.UNCHANGED);
+    }
+}
