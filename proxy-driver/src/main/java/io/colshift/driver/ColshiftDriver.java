@@ -6,13 +6,30 @@ import java.sql.DriverManager;
 import java.sql.DriverPropertyInfo;
 import java.sql.SQLException;
 import java.sql.SQLFeatureNotSupportedException;
+import java.sql.SQLNonTransientConnectionException;
+import java.util.Arrays;
 import java.util.Properties;
 import java.util.logging.Logger;
+import java.util.stream.Stream;
 
-/** JDBC driver for {@code jdbc:colshift:<real-url>}. */
+/**
+ * JDBC driver for {@code jdbc:colshift:<real-url>}, e.g. {@code jdbc:colshift:postgresql://db:5432/app}.
+ *
+ * <p>The real URL is the input with {@code colshift:} removed once ({@code jdbc:postgresql://db:5432/app});
+ * the real driver is whichever driver {@link DriverManager} finds for it. Properties starting with
+ * {@code colshift.} — in the URL's query string or in the connect {@link Properties} — configure colshift
+ * ({@link ColshiftConfig}) and are removed before the real driver sees them.
+ *
+ * <p>Registers itself with {@link DriverManager} when loaded, and through
+ * {@code META-INF/services/java.sql.Driver}.
+ */
 public final class ColshiftDriver implements Driver {
 
-    public static final String URL_PREFIX = "jdbc:colshift:";
+    public static final String URL_PREFIX = ConnectTarget.URL_PREFIX;
+
+    /** Matches the project version's major.minor (0.1.x); checked against the jar manifest by the tests. */
+    static final int MAJOR_VERSION = 0;
+    static final int MINOR_VERSION = 1;
 
     static {
         try {
@@ -25,9 +42,21 @@ public final class ColshiftDriver implements Driver {
     @Override
     public Connection connect(String url, Properties info) throws SQLException {
         if (!acceptsURL(url)) {
-            return null;
+            return null; // JDBC: a driver returns null for URLs it does not handle, so DriverManager asks the next
         }
-        return DriverManager.getConnection("jdbc:" + url.substring(URL_PREFIX.length()), info);
+        ConnectTarget target = ConnectTarget.parse(url, info);
+        Driver real = realDriver(target.realUrl());
+        Connection connection = real.connect(target.realUrl(), target.realProperties());
+        if (connection == null) {
+            throw noDriver(target.realUrl(), null);
+        }
+        try {
+            RewriteSeam seam = RewriteWiring.seamFor(target.realUrl(), target.realProperties(), target.config());
+            return ProxyFactory.CONNECTION.make(connection, seam);
+        } catch (RuntimeException | Error e) {
+            connection.close();
+            throw e;
+        }
     }
 
     @Override
@@ -35,28 +64,83 @@ public final class ColshiftDriver implements Driver {
         return url != null && url.startsWith(URL_PREFIX);
     }
 
+    /** Colshift's own properties, followed by the real driver's when the URL names one that is present. */
     @Override
-    public DriverPropertyInfo[] getPropertyInfo(String url, Properties info) {
-        return new DriverPropertyInfo[0];
+    public DriverPropertyInfo[] getPropertyInfo(String url, Properties info) throws SQLException {
+        DriverPropertyInfo[] own = ownPropertyInfo(info);
+        if (!acceptsURL(url)) {
+            return own;
+        }
+        DriverPropertyInfo[] real;
+        try {
+            ConnectTarget target = ConnectTarget.parse(url, info);
+            real = realDriver(target.realUrl()).getPropertyInfo(target.realUrl(), target.realProperties());
+        } catch (SQLException e) {
+            return own; // a tool asking which properties exist gets at least colshift's
+        }
+        return Stream.concat(Arrays.stream(own), Arrays.stream(real)).toArray(DriverPropertyInfo[]::new);
+    }
+
+    private static DriverPropertyInfo[] ownPropertyInfo(Properties info) {
+        ColshiftConfig defaults = ColshiftConfig.DEFAULTS;
+        return new DriverPropertyInfo[]{
+                property(info, ColshiftConfig.ENABLED, String.valueOf(defaults.enabled()),
+                        "false makes colshift a pure pass-through: nothing is rewritten, no state is watched",
+                        new String[]{"true", "false"}),
+                property(info, ColshiftConfig.CONTROL_SCHEMA, defaults.controlSchema(),
+                        "schema holding the migration state written by the colshift CLI", null),
+                property(info, ColshiftConfig.POLL_MS, String.valueOf(defaults.pollMs()),
+                        "milliseconds between state polls when LISTEN/NOTIFY is not heard", null),
+                property(info, ColshiftConfig.CACHE_SIZE, String.valueOf(defaults.cacheSize()),
+                        "rewritten statements cached per database", null),
+        };
+    }
+
+    private static DriverPropertyInfo property(Properties info, String name, String defaultValue, String description,
+                                               String[] choices) {
+        String value = info == null ? null : info.getProperty(name);
+        DriverPropertyInfo p = new DriverPropertyInfo(name, value == null ? defaultValue : value);
+        p.description = description + " (default " + defaultValue + ")";
+        p.required = false;
+        p.choices = choices;
+        return p;
+    }
+
+    /** The driver DriverManager would use for {@code realUrl}, with a message that helps when there is none. */
+    static Driver realDriver(String realUrl) throws SQLException {
+        try {
+            return DriverManager.getDriver(realUrl);
+        } catch (SQLException e) {
+            throw noDriver(realUrl, e);
+        }
+    }
+
+    private static SQLException noDriver(String realUrl, SQLException cause) {
+        return new SQLNonTransientConnectionException("no JDBC driver accepts the real URL "
+                + ConnectTarget.redact(realUrl) + " (the jdbc:colshift: URL without 'colshift:'); "
+                + "put the database's JDBC driver (for PostgreSQL: org.postgresql:postgresql) on the class path",
+                "08001", cause);
     }
 
     @Override
     public int getMajorVersion() {
-        return 0;
+        return MAJOR_VERSION;
     }
 
     @Override
     public int getMinorVersion() {
-        return 1;
+        return MINOR_VERSION;
     }
 
+    /** False: colshift passes the real driver's behaviour through and has not run the JDBC compliance tests. */
     @Override
     public boolean jdbcCompliant() {
         return false;
     }
 
+    /** colshift logs through SLF4J, not java.util.logging, so it has no parent logger to offer. */
     @Override
     public Logger getParentLogger() throws SQLFeatureNotSupportedException {
-        throw new SQLFeatureNotSupportedException("colshift logs through SLF4J");
+        throw new SQLFeatureNotSupportedException("colshift logs through SLF4J, not java.util.logging");
     }
 }

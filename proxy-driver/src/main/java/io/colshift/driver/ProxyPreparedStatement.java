@@ -1,0 +1,817 @@
+package io.colshift.driver;
+
+import io.colshift.rewrite.Rewrite;
+import io.colshift.state.StateSnapshot;
+
+import java.io.InputStream;
+import java.io.Reader;
+import java.math.BigDecimal;
+import java.net.URL;
+import java.sql.Array;
+import java.sql.BatchUpdateException;
+import java.sql.Blob;
+import java.sql.Clob;
+import java.sql.Date;
+import java.sql.NClob;
+import java.sql.PreparedStatement;
+import java.sql.Ref;
+import java.sql.ResultSet;
+import java.sql.ResultSetMetaData;
+import java.sql.RowId;
+import java.sql.SQLException;
+import java.sql.SQLType;
+import java.sql.SQLXML;
+import java.sql.Time;
+import java.sql.Timestamp;
+import java.util.Calendar;
+import java.util.List;
+
+/**
+ * The colshift side of a {@link PreparedStatement}.
+ *
+ * <p><b>A statement runs under the state current when it executes, not when it was prepared.</b> The real
+ * statement is prepared for the rewrite of the moment; at every execution the proxy compares the state
+ * it was prepared under with the current one (one volatile read and a reference comparison) and, when the
+ * rewrite differs, prepares the real statement again for the new text with the same options and
+ * settings, and replays the application's parameters and batch rows through the new parameter map.
+ * Values whose placeholder was removed are not bound; later parameters are renumbered.
+ *
+ * <p><b>Parameters are only kept when a migration is active at prepare time.</b> Keeping them costs an
+ * allocation per {@code setX}; without a migration every {@code setX} goes straight to the real
+ * statement and nothing is allocated. The price: a statement prepared with no migration active and
+ * executed after one became active cannot be re-prepared when it has placeholders, because its values
+ * were never kept. It then fails open: it executes unchanged, is counted in
+ * {@link ColshiftConnection#statementsPassedUnchanged()} and the first such case is logged. Statements
+ * without placeholders are simply re-prepared. The window is the time between prepare and execute of
+ * one statement across the very first state change, which applications that prepare per use barely hit.
+ *
+ * <p><b>An UPDATE whose only SET items were gated</b> ({@link Rewrite#countInsteadOfUpdate()}) runs as a
+ * {@code SELECT count(*)} over the rows it would have matched; {@code executeUpdate}, {@code execute} +
+ * {@code getUpdateCount} and {@code executeBatch} report that count, and nothing is written.
+ *
+ * <p><b>Stale cached plans.</b> A server-prepared statement whose result columns changed under it
+ * ({@link StaleCachedPlan}) is executed once more when the connection is in auto-commit mode.
+ *
+ * <p>Settings made through {@code unwrap(PGStatement.class)} apply to the real statement of the moment and
+ * are not carried over when it is prepared again; standard JDBC settings (fetch size, max rows, timeouts,
+ * fetch direction, poolable, close-on-completion, escape processing) are.
+ */
+abstract class ProxyPreparedStatement extends ProxyStatement implements PreparedStatement {
+
+    protected PreparedStatement preparedDelegate;
+    private final StatementPreparer preparer;
+    private final String sql;
+    private StateSnapshot snapshot;
+    private Rewrite rewrite;
+    /** Non-null exactly when a migration was active at prepare time: then every {@code setX} is kept. */
+    final BoundParameters parameters;
+    /** Batch rows added while parameters are not kept; only to know whether re-preparing would lose them. */
+    private int unkeptBatchRows;
+    private Boolean escapeProcessing;
+
+    protected ProxyPreparedStatement(PreparedStatement delegate, ProxyConnection connection, StatementPreparer preparer,
+                                     String sql, StateSnapshot snapshot, Rewrite rewrite) {
+        super(delegate, connection);
+        this.preparedDelegate = delegate;
+        this.preparer = preparer;
+        this.sql = sql;
+        this.snapshot = snapshot;
+        this.rewrite = rewrite;
+        this.parameters = snapshot.rewriting() ? new BoundParameters() : null;
+    }
+
+    /** Makes {@code fresh} the real statement every call goes to. */
+    void replaceDelegate(PreparedStatement fresh) {
+        delegate = fresh;
+        preparedDelegate = fresh;
+    }
+
+    // ---- following the state --------------------------------------------------------------------------
+
+    private void beforeExecution() throws SQLException {
+        stopEmulatedUpdate();
+        followState();
+    }
+
+    private void followState() throws SQLException {
+        StateSnapshot now = connection.seam.current();
+        if (now != snapshot) {
+            followState(now);
+        }
+    }
+
+    private void followState(StateSnapshot now) throws SQLException {
+        Rewrite next = connection.seam.rewrite(sql, now);
+        if (next.equals(rewrite)) {
+            snapshot = now;
+            return;
+        }
+        if (preparedDelegate.isClosed()) {
+            return; // the closed real statement fails the execution exactly as the real driver does
+        }
+        if (parameters == null && (sql.indexOf('?') >= 0 || unkeptBatchRows > 0)) {
+            snapshot = now;
+            connection.seam.passedUnchanged(
+                    "it was prepared before a migration became active and its parameters were not kept", sql);
+            return;
+        }
+        prepareAgain(next);
+        snapshot = now;
+    }
+
+    private void prepareAgain(Rewrite next) throws SQLException {
+        PreparedStatement old = preparedDelegate;
+        PreparedStatement fresh = preparer.prepare(connection.delegate, next.applyTo(sql));
+        try {
+            carrySettings(old, fresh);
+            if (parameters != null) {
+                if (!next.countInsteadOfUpdate()) {
+                    for (ParameterBinding[] row : parameters.batchRows()) {
+                        BoundParameters.bind(row, fresh, next);
+                        fresh.addBatch();
+                    }
+                }
+                parameters.bindCurrent(fresh, next);
+            }
+        } catch (SQLException | RuntimeException e) {
+            fresh.close();
+            throw e;
+        }
+        replaceDelegate(fresh);
+        rewrite = next;
+        old.close();
+    }
+
+    private void carrySettings(PreparedStatement from, PreparedStatement to) throws SQLException {
+        to.setFetchSize(from.getFetchSize());
+        to.setFetchDirection(from.getFetchDirection());
+        to.setMaxRows(from.getMaxRows());
+        to.setMaxFieldSize(from.getMaxFieldSize());
+        to.setQueryTimeout(from.getQueryTimeout());
+        to.setPoolable(from.isPoolable());
+        if (from.isCloseOnCompletion()) {
+            to.closeOnCompletion();
+        }
+        if (escapeProcessing != null) {
+            to.setEscapeProcessing(escapeProcessing);
+        }
+    }
+
+    private boolean worthRetrying(SQLException e) throws SQLException {
+        return StaleCachedPlan.is(e) && connection.delegate.getAutoCommit();
+    }
+
+    /** Binds an application parameter on the real statement, through the parameter map, and keeps it. */
+    final void bind(int index, ParameterBinding binding) throws SQLException {
+        if (index < 1) {
+            binding.bindTo(preparedDelegate, index); // the real driver reports the bad index its own way
+            return;
+        }
+        int target = rewrite.mapParameter(index);
+        if (target != Rewrite.DROPPED) {
+            binding.bindTo(preparedDelegate, target);
+        } else if (preparedDelegate.isClosed()) {
+            binding.bindTo(preparedDelegate, index); // fails exactly as the closed real statement does
+        }
+        parameters.set(index, binding);
+    }
+
+    // ---- execution ------------------------------------------------------------------------------------
+
+    @Override
+    public final ResultSet executeQuery() throws SQLException {
+        beforeExecution();
+        if (rewrite.countInsteadOfUpdate()) {
+            throw Sql.noResultsReturned();
+        }
+        ResultSet rs;
+        try {
+            rs = preparedDelegate.executeQuery();
+        } catch (SQLException e) {
+            if (!worthRetrying(e)) {
+                throw e;
+            }
+            rs = preparedDelegate.executeQuery();
+        }
+        return wrapResult(rs);
+    }
+
+    @Override
+    public final int executeUpdate() throws SQLException {
+        beforeExecution();
+        if (rewrite.countInsteadOfUpdate()) {
+            return Sql.toInt(countInsteadOfUpdate());
+        }
+        try {
+            return preparedDelegate.executeUpdate();
+        } catch (SQLException e) {
+            if (!worthRetrying(e)) {
+                throw e;
+            }
+            return preparedDelegate.executeUpdate();
+        }
+    }
+
+    @Override
+    public final long executeLargeUpdate() throws SQLException {
+        beforeExecution();
+        if (rewrite.countInsteadOfUpdate()) {
+            return countInsteadOfUpdate();
+        }
+        try {
+            return preparedDelegate.executeLargeUpdate();
+        } catch (SQLException e) {
+            if (!worthRetrying(e)) {
+                throw e;
+            }
+            return preparedDelegate.executeLargeUpdate();
+        }
+    }
+
+    @Override
+    public final boolean execute() throws SQLException {
+        beforeExecution();
+        if (rewrite.countInsteadOfUpdate()) {
+            countInsteadOfUpdate();
+            return false;
+        }
+        try {
+            return preparedDelegate.execute();
+        } catch (SQLException e) {
+            if (!worthRetrying(e)) {
+                throw e;
+            }
+            return preparedDelegate.execute();
+        }
+    }
+
+    private long countInsteadOfUpdate() throws SQLException {
+        long count;
+        try {
+            count = Sql.count(preparedDelegate.executeQuery());
+        } catch (SQLException e) {
+            if (!worthRetrying(e)) {
+                throw e;
+            }
+            count = Sql.count(preparedDelegate.executeQuery());
+        }
+        startEmulatedUpdate(count);
+        return count;
+    }
+
+    // ---- batches --------------------------------------------------------------------------------------
+
+    @Override
+    public final void addBatch() throws SQLException {
+        if (parameters == null) {
+            preparedDelegate.addBatch();
+            unkeptBatchRows++;
+            return;
+        }
+        if (!rewrite.countInsteadOfUpdate() || preparedDelegate.isClosed()) {
+            preparedDelegate.addBatch();
+        }
+        parameters.addBatchRow();
+    }
+
+    @Override
+    public final void clearBatch() throws SQLException {
+        super.clearBatch();
+        unkeptBatchRows = 0;
+        if (parameters != null) {
+            parameters.clearBatch();
+        }
+    }
+
+    @Override
+    public final int[] executeBatch() throws SQLException {
+        beforeExecution();
+        unkeptBatchRows = 0;
+        if (parameters == null) {
+            return preparedDelegate.executeBatch();
+        }
+        try {
+            if (rewrite.countInsteadOfUpdate()) {
+                long[] counts = countBatchRows();
+                int[] result = new int[counts.length];
+                for (int i = 0; i < counts.length; i++) {
+                    result[i] = Sql.toInt(counts[i]);
+                }
+                return result;
+            }
+            return preparedDelegate.executeBatch();
+        } finally {
+            parameters.clearBatch();
+        }
+    }
+
+    @Override
+    public final long[] executeLargeBatch() throws SQLException {
+        beforeExecution();
+        unkeptBatchRows = 0;
+        if (parameters == null) {
+            return preparedDelegate.executeLargeBatch();
+        }
+        try {
+            if (rewrite.countInsteadOfUpdate()) {
+                return countBatchRows();
+            }
+            return preparedDelegate.executeLargeBatch();
+        } finally {
+            parameters.clearBatch();
+        }
+    }
+
+    /** Each row of a gated-only UPDATE batch, counted instead of written; fails like a real batch would. */
+    private long[] countBatchRows() throws SQLException {
+        List<ParameterBinding[]> rows = parameters.batchRows();
+        long[] counts = new long[rows.size()];
+        int done = 0;
+        try {
+            for (ParameterBinding[] row : rows) {
+                BoundParameters.bind(row, preparedDelegate, rewrite);
+                counts[done] = Sql.count(preparedDelegate.executeQuery());
+                done++;
+            }
+            parameters.bindCurrent(preparedDelegate, rewrite);
+            return counts;
+        } catch (SQLException e) {
+            long[] succeeded = java.util.Arrays.copyOf(counts, done);
+            throw new BatchUpdateException("Batch entry " + done + " failed: " + e.getMessage(), e.getSQLState(),
+                    e.getErrorCode(), succeeded, e);
+        }
+    }
+
+    @Override
+    public final void clearParameters() throws SQLException {
+        preparedDelegate.clearParameters();
+        if (parameters != null) {
+            parameters.clear();
+        }
+    }
+
+    @Override
+    public final ResultSetMetaData getMetaData() throws SQLException {
+        followState();
+        return preparedDelegate.getMetaData();
+    }
+
+    @Override
+    public final void setEscapeProcessing(boolean enable) throws SQLException {
+        preparedDelegate.setEscapeProcessing(enable);
+        escapeProcessing = enable;
+    }
+
+    // ---- parameters: straight to the real statement, or kept and mapped while a migration is active ----
+
+    @Override
+    public final void setNull(int parameterIndex, int sqlType) throws SQLException {
+        if (parameters == null) {
+            preparedDelegate.setNull(parameterIndex, sqlType);
+        } else {
+            bind(parameterIndex, (ps, i) -> ps.setNull(i, sqlType));
+        }
+    }
+
+    @Override
+    public final void setBoolean(int parameterIndex, boolean x) throws SQLException {
+        if (parameters == null) {
+            preparedDelegate.setBoolean(parameterIndex, x);
+        } else {
+            bind(parameterIndex, (ps, i) -> ps.setBoolean(i, x));
+        }
+    }
+
+    @Override
+    public final void setByte(int parameterIndex, byte x) throws SQLException {
+        if (parameters == null) {
+            preparedDelegate.setByte(parameterIndex, x);
+        } else {
+            bind(parameterIndex, (ps, i) -> ps.setByte(i, x));
+        }
+    }
+
+    @Override
+    public final void setShort(int parameterIndex, short x) throws SQLException {
+        if (parameters == null) {
+            preparedDelegate.setShort(parameterIndex, x);
+        } else {
+            bind(parameterIndex, (ps, i) -> ps.setShort(i, x));
+        }
+    }
+
+    @Override
+    public final void setInt(int parameterIndex, int x) throws SQLException {
+        if (parameters == null) {
+            preparedDelegate.setInt(parameterIndex, x);
+        } else {
+            bind(parameterIndex, (ps, i) -> ps.setInt(i, x));
+        }
+    }
+
+    @Override
+    public final void setLong(int parameterIndex, long x) throws SQLException {
+        if (parameters == null) {
+            preparedDelegate.setLong(parameterIndex, x);
+        } else {
+            bind(parameterIndex, (ps, i) -> ps.setLong(i, x));
+        }
+    }
+
+    @Override
+    public final void setFloat(int parameterIndex, float x) throws SQLException {
+        if (parameters == null) {
+            preparedDelegate.setFloat(parameterIndex, x);
+        } else {
+            bind(parameterIndex, (ps, i) -> ps.setFloat(i, x));
+        }
+    }
+
+    @Override
+    public final void setDouble(int parameterIndex, double x) throws SQLException {
+        if (parameters == null) {
+            preparedDelegate.setDouble(parameterIndex, x);
+        } else {
+            bind(parameterIndex, (ps, i) -> ps.setDouble(i, x));
+        }
+    }
+
+    @Override
+    public final void setBigDecimal(int parameterIndex, BigDecimal x) throws SQLException {
+        if (parameters == null) {
+            preparedDelegate.setBigDecimal(parameterIndex, x);
+        } else {
+            bind(parameterIndex, (ps, i) -> ps.setBigDecimal(i, x));
+        }
+    }
+
+    @Override
+    public final void setString(int parameterIndex, String x) throws SQLException {
+        if (parameters == null) {
+            preparedDelegate.setString(parameterIndex, x);
+        } else {
+            bind(parameterIndex, (ps, i) -> ps.setString(i, x));
+        }
+    }
+
+    @Override
+    public final void setBytes(int parameterIndex, byte[] x) throws SQLException {
+        if (parameters == null) {
+            preparedDelegate.setBytes(parameterIndex, x);
+        } else {
+            bind(parameterIndex, (ps, i) -> ps.setBytes(i, x));
+        }
+    }
+
+    @Override
+    public final void setDate(int parameterIndex, Date x) throws SQLException {
+        if (parameters == null) {
+            preparedDelegate.setDate(parameterIndex, x);
+        } else {
+            bind(parameterIndex, (ps, i) -> ps.setDate(i, x));
+        }
+    }
+
+    @Override
+    public final void setTime(int parameterIndex, Time x) throws SQLException {
+        if (parameters == null) {
+            preparedDelegate.setTime(parameterIndex, x);
+        } else {
+            bind(parameterIndex, (ps, i) -> ps.setTime(i, x));
+        }
+    }
+
+    @Override
+    public final void setTimestamp(int parameterIndex, Timestamp x) throws SQLException {
+        if (parameters == null) {
+            preparedDelegate.setTimestamp(parameterIndex, x);
+        } else {
+            bind(parameterIndex, (ps, i) -> ps.setTimestamp(i, x));
+        }
+    }
+
+    @Override
+    public final void setAsciiStream(int parameterIndex, InputStream x, int length) throws SQLException {
+        if (parameters == null) {
+            preparedDelegate.setAsciiStream(parameterIndex, x, length);
+        } else {
+            bind(parameterIndex, (ps, i) -> ps.setAsciiStream(i, x, length));
+        }
+    }
+
+    @SuppressWarnings("deprecation")
+    @Override
+    public final void setUnicodeStream(int parameterIndex, InputStream x, int length) throws SQLException {
+        if (parameters == null) {
+            preparedDelegate.setUnicodeStream(parameterIndex, x, length);
+        } else {
+            bind(parameterIndex, (ps, i) -> ps.setUnicodeStream(i, x, length));
+        }
+    }
+
+    @Override
+    public final void setBinaryStream(int parameterIndex, InputStream x, int length) throws SQLException {
+        if (parameters == null) {
+            preparedDelegate.setBinaryStream(parameterIndex, x, length);
+        } else {
+            bind(parameterIndex, (ps, i) -> ps.setBinaryStream(i, x, length));
+        }
+    }
+
+    @Override
+    public final void setObject(int parameterIndex, Object x, int targetSqlType) throws SQLException {
+        if (parameters == null) {
+            preparedDelegate.setObject(parameterIndex, x, targetSqlType);
+        } else {
+            bind(parameterIndex, (ps, i) -> ps.setObject(i, x, targetSqlType));
+        }
+    }
+
+    @Override
+    public final void setObject(int parameterIndex, Object x) throws SQLException {
+        if (parameters == null) {
+            preparedDelegate.setObject(parameterIndex, x);
+        } else {
+            bind(parameterIndex, (ps, i) -> ps.setObject(i, x));
+        }
+    }
+
+    @Override
+    public final void setCharacterStream(int parameterIndex, Reader reader, int length) throws SQLException {
+        if (parameters == null) {
+            preparedDelegate.setCharacterStream(parameterIndex, reader, length);
+        } else {
+            bind(parameterIndex, (ps, i) -> ps.setCharacterStream(i, reader, length));
+        }
+    }
+
+    @Override
+    public final void setRef(int parameterIndex, Ref x) throws SQLException {
+        if (parameters == null) {
+            preparedDelegate.setRef(parameterIndex, x);
+        } else {
+            bind(parameterIndex, (ps, i) -> ps.setRef(i, x));
+        }
+    }
+
+    @Override
+    public final void setBlob(int parameterIndex, Blob x) throws SQLException {
+        if (parameters == null) {
+            preparedDelegate.setBlob(parameterIndex, x);
+        } else {
+            bind(parameterIndex, (ps, i) -> ps.setBlob(i, x));
+        }
+    }
+
+    @Override
+    public final void setClob(int parameterIndex, Clob x) throws SQLException {
+        if (parameters == null) {
+            preparedDelegate.setClob(parameterIndex, x);
+        } else {
+            bind(parameterIndex, (ps, i) -> ps.setClob(i, x));
+        }
+    }
+
+    @Override
+    public final void setArray(int parameterIndex, Array x) throws SQLException {
+        if (parameters == null) {
+            preparedDelegate.setArray(parameterIndex, x);
+        } else {
+            bind(parameterIndex, (ps, i) -> ps.setArray(i, x));
+        }
+    }
+
+    @Override
+    public final void setDate(int parameterIndex, Date x, Calendar cal) throws SQLException {
+        if (parameters == null) {
+            preparedDelegate.setDate(parameterIndex, x, cal);
+        } else {
+            bind(parameterIndex, (ps, i) -> ps.setDate(i, x, cal));
+        }
+    }
+
+    @Override
+    public final void setTime(int parameterIndex, Time x, Calendar cal) throws SQLException {
+        if (parameters == null) {
+            preparedDelegate.setTime(parameterIndex, x, cal);
+        } else {
+            bind(parameterIndex, (ps, i) -> ps.setTime(i, x, cal));
+        }
+    }
+
+    @Override
+    public final void setTimestamp(int parameterIndex, Timestamp x, Calendar cal) throws SQLException {
+        if (parameters == null) {
+            preparedDelegate.setTimestamp(parameterIndex, x, cal);
+        } else {
+            bind(parameterIndex, (ps, i) -> ps.setTimestamp(i, x, cal));
+        }
+    }
+
+    @Override
+    public final void setNull(int parameterIndex, int sqlType, String typeName) throws SQLException {
+        if (parameters == null) {
+            preparedDelegate.setNull(parameterIndex, sqlType, typeName);
+        } else {
+            bind(parameterIndex, (ps, i) -> ps.setNull(i, sqlType, typeName));
+        }
+    }
+
+    @Override
+    public final void setURL(int parameterIndex, URL x) throws SQLException {
+        if (parameters == null) {
+            preparedDelegate.setURL(parameterIndex, x);
+        } else {
+            bind(parameterIndex, (ps, i) -> ps.setURL(i, x));
+        }
+    }
+
+    @Override
+    public final void setRowId(int parameterIndex, RowId x) throws SQLException {
+        if (parameters == null) {
+            preparedDelegate.setRowId(parameterIndex, x);
+        } else {
+            bind(parameterIndex, (ps, i) -> ps.setRowId(i, x));
+        }
+    }
+
+    @Override
+    public final void setNString(int parameterIndex, String value) throws SQLException {
+        if (parameters == null) {
+            preparedDelegate.setNString(parameterIndex, value);
+        } else {
+            bind(parameterIndex, (ps, i) -> ps.setNString(i, value));
+        }
+    }
+
+    @Override
+    public final void setNCharacterStream(int parameterIndex, Reader value, long length) throws SQLException {
+        if (parameters == null) {
+            preparedDelegate.setNCharacterStream(parameterIndex, value, length);
+        } else {
+            bind(parameterIndex, (ps, i) -> ps.setNCharacterStream(i, value, length));
+        }
+    }
+
+    @Override
+    public final void setNClob(int parameterIndex, NClob value) throws SQLException {
+        if (parameters == null) {
+            preparedDelegate.setNClob(parameterIndex, value);
+        } else {
+            bind(parameterIndex, (ps, i) -> ps.setNClob(i, value));
+        }
+    }
+
+    @Override
+    public final void setClob(int parameterIndex, Reader reader, long length) throws SQLException {
+        if (parameters == null) {
+            preparedDelegate.setClob(parameterIndex, reader, length);
+        } else {
+            bind(parameterIndex, (ps, i) -> ps.setClob(i, reader, length));
+        }
+    }
+
+    @Override
+    public final void setBlob(int parameterIndex, InputStream inputStream, long length) throws SQLException {
+        if (parameters == null) {
+            preparedDelegate.setBlob(parameterIndex, inputStream, length);
+        } else {
+            bind(parameterIndex, (ps, i) -> ps.setBlob(i, inputStream, length));
+        }
+    }
+
+    @Override
+    public final void setNClob(int parameterIndex, Reader reader, long length) throws SQLException {
+        if (parameters == null) {
+            preparedDelegate.setNClob(parameterIndex, reader, length);
+        } else {
+            bind(parameterIndex, (ps, i) -> ps.setNClob(i, reader, length));
+        }
+    }
+
+    @Override
+    public final void setSQLXML(int parameterIndex, SQLXML xmlObject) throws SQLException {
+        if (parameters == null) {
+            preparedDelegate.setSQLXML(parameterIndex, xmlObject);
+        } else {
+            bind(parameterIndex, (ps, i) -> ps.setSQLXML(i, xmlObject));
+        }
+    }
+
+    @Override
+    public final void setObject(int parameterIndex, Object x, int targetSqlType, int scaleOrLength) throws SQLException {
+        if (parameters == null) {
+            preparedDelegate.setObject(parameterIndex, x, targetSqlType, scaleOrLength);
+        } else {
+            bind(parameterIndex, (ps, i) -> ps.setObject(i, x, targetSqlType, scaleOrLength));
+        }
+    }
+
+    @Override
+    public final void setAsciiStream(int parameterIndex, InputStream x, long length) throws SQLException {
+        if (parameters == null) {
+            preparedDelegate.setAsciiStream(parameterIndex, x, length);
+        } else {
+            bind(parameterIndex, (ps, i) -> ps.setAsciiStream(i, x, length));
+        }
+    }
+
+    @Override
+    public final void setBinaryStream(int parameterIndex, InputStream x, long length) throws SQLException {
+        if (parameters == null) {
+            preparedDelegate.setBinaryStream(parameterIndex, x, length);
+        } else {
+            bind(parameterIndex, (ps, i) -> ps.setBinaryStream(i, x, length));
+        }
+    }
+
+    @Override
+    public final void setCharacterStream(int parameterIndex, Reader reader, long length) throws SQLException {
+        if (parameters == null) {
+            preparedDelegate.setCharacterStream(parameterIndex, reader, length);
+        } else {
+            bind(parameterIndex, (ps, i) -> ps.setCharacterStream(i, reader, length));
+        }
+    }
+
+    @Override
+    public final void setAsciiStream(int parameterIndex, InputStream x) throws SQLException {
+        if (parameters == null) {
+            preparedDelegate.setAsciiStream(parameterIndex, x);
+        } else {
+            bind(parameterIndex, (ps, i) -> ps.setAsciiStream(i, x));
+        }
+    }
+
+    @Override
+    public final void setBinaryStream(int parameterIndex, InputStream x) throws SQLException {
+        if (parameters == null) {
+            preparedDelegate.setBinaryStream(parameterIndex, x);
+        } else {
+            bind(parameterIndex, (ps, i) -> ps.setBinaryStream(i, x));
+        }
+    }
+
+    @Override
+    public final void setCharacterStream(int parameterIndex, Reader reader) throws SQLException {
+        if (parameters == null) {
+            preparedDelegate.setCharacterStream(parameterIndex, reader);
+        } else {
+            bind(parameterIndex, (ps, i) -> ps.setCharacterStream(i, reader));
+        }
+    }
+
+    @Override
+    public final void setNCharacterStream(int parameterIndex, Reader value) throws SQLException {
+        if (parameters == null) {
+            preparedDelegate.setNCharacterStream(parameterIndex, value);
+        } else {
+            bind(parameterIndex, (ps, i) -> ps.setNCharacterStream(i, value));
+        }
+    }
+
+    @Override
+    public final void setClob(int parameterIndex, Reader reader) throws SQLException {
+        if (parameters == null) {
+            preparedDelegate.setClob(parameterIndex, reader);
+        } else {
+            bind(parameterIndex, (ps, i) -> ps.setClob(i, reader));
+        }
+    }
+
+    @Override
+    public final void setBlob(int parameterIndex, InputStream inputStream) throws SQLException {
+        if (parameters == null) {
+            preparedDelegate.setBlob(parameterIndex, inputStream);
+        } else {
+            bind(parameterIndex, (ps, i) -> ps.setBlob(i, inputStream));
+        }
+    }
+
+    @Override
+    public final void setNClob(int parameterIndex, Reader reader) throws SQLException {
+        if (parameters == null) {
+            preparedDelegate.setNClob(parameterIndex, reader);
+        } else {
+            bind(parameterIndex, (ps, i) -> ps.setNClob(i, reader));
+        }
+    }
+
+    @Override
+    public final void setObject(int parameterIndex, Object x, SQLType targetSqlType, int scaleOrLength) throws SQLException {
+        if (parameters == null) {
+            preparedDelegate.setObject(parameterIndex, x, targetSqlType, scaleOrLength);
+        } else {
+            bind(parameterIndex, (ps, i) -> ps.setObject(i, x, targetSqlType, scaleOrLength));
+        }
+    }
+
+    @Override
+    public final void setObject(int parameterIndex, Object x, SQLType targetSqlType) throws SQLException {
+        if (parameters == null) {
+            preparedDelegate.setObject(parameterIndex, x, targetSqlType);
+        } else {
+            bind(parameterIndex, (ps, i) -> ps.setObject(i, x, targetSqlType));
+        }
+    }
+}

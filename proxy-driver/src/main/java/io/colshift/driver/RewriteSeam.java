@@ -1,0 +1,82 @@
+package io.colshift.driver;
+
+import io.colshift.rewrite.Rewrite;
+import io.colshift.rewrite.StatementRewriter;
+import io.colshift.state.SnapshotSource;
+import io.colshift.state.StateSnapshot;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.LongAdder;
+
+/**
+ * The one place where SQL text meets the migration state: a connection's statements ask it what to
+ * send. Shared by every connection to the same database.
+ *
+ * <p>With no migration active, {@link #rewrite(String, StateSnapshot)} costs one volatile read (done by
+ * the caller) and a branch, and hands back the shared {@link Rewrite#UNCHANGED}: nothing is allocated,
+ * nothing is locked, nothing is logged.
+ */
+final class RewriteSeam {
+
+    private static final Logger LOG = LoggerFactory.getLogger(RewriteSeam.class);
+    private static final int LOGGED_SQL_CHARS = 200;
+
+    /** For {@code colshift.enabled=false}: nothing is watched and nothing is ever rewritten. */
+    static RewriteSeam passThrough() {
+        return new RewriteSeam(SnapshotSource.fixed(StateSnapshot.EMPTY), StatementRewriter.IDENTITY);
+    }
+
+    private final SnapshotSource source;
+    private final StatementRewriter rewriter;
+    private final LongAdder passedUnchanged = new LongAdder();
+    private final AtomicBoolean failureLogged = new AtomicBoolean();
+
+    RewriteSeam(SnapshotSource source, StatementRewriter rewriter) {
+        this.source = source;
+        this.rewriter = rewriter;
+    }
+
+    /** The state every statement executing now must follow (rule 4: the version current at execution). */
+    StateSnapshot current() {
+        return source.current();
+    }
+
+    /** The rewrite of {@code sql} under {@code snapshot}; {@link Rewrite#UNCHANGED} whenever nothing applies. */
+    Rewrite rewrite(String sql, StateSnapshot snapshot) {
+        if (!snapshot.rewriting() || sql == null) {
+            return Rewrite.UNCHANGED;
+        }
+        try {
+            Rewrite rewrite = rewriter.rewrite(sql, snapshot);
+            return rewrite == null ? Rewrite.UNCHANGED : rewrite;
+        } catch (RuntimeException | StackOverflowError e) {
+            // The rewriter promises never to throw; if it does anyway the application must not notice.
+            passedUnchanged("the rewriter failed (" + e + ")", sql);
+            return Rewrite.UNCHANGED;
+        }
+    }
+
+    /** The text to send for {@code sql} right now. */
+    String sqlFor(String sql) {
+        return rewrite(sql, source.current()).applyTo(sql);
+    }
+
+    /** Counts a statement sent unchanged although colshift would have rewritten it, and logs the first one. */
+    void passedUnchanged(String reason, String sql) {
+        passedUnchanged.increment();
+        if (failureLogged.compareAndSet(false, true)) {
+            LOG.warn("colshift sent a statement unchanged because {} (logged once; later cases are only counted): {}",
+                    reason, abbreviate(sql));
+        }
+    }
+
+    long passedUnchangedCount() {
+        return passedUnchanged.sum();
+    }
+
+    private static String abbreviate(String sql) {
+        return sql.length() <= LOGGED_SQL_CHARS ? sql : sql.substring(0, LOGGED_SQL_CHARS) + "…";
+    }
+}

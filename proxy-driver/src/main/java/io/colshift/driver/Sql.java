@@ -1,0 +1,33 @@
+package io.colshift.driver;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+
+/** Small JDBC helpers shared by the statement proxies. */
+final class Sql {
+
+    /** pgjdbc's SQLState and wording when a query method runs a statement that returns no rows. */
+    static final String NO_DATA = "02000";
+
+    private Sql() {
+    }
+
+    static SQLException noResultsReturned() {
+        return new SQLException("No results were returned by the query.", NO_DATA);
+    }
+
+    /**
+     * An update count as {@code int}. JDBC has no int for more than {@code Integer.MAX_VALUE} rows; pgjdbc
+     * reports {@code SUCCESS_NO_INFO} there, and so does colshift.
+     */
+    static int toInt(long count) {
+        return count > Integer.MAX_VALUE ? java.sql.Statement.SUCCESS_NO_INFO : (int) count;
+    }
+
+    /** Reads the single {@code count(*)} of a count query and closes it. */
+    static long count(ResultSet rs) throws SQLException {
+        try (rs) {
+            return rs.next() ? rs.getLong(1) : 0;
+        }
+    }
+}

@@ -1,0 +1,87 @@
+package io.colshift.driver;
+
+import org.junit.jupiter.api.Test;
+
+import java.sql.SQLException;
+import java.util.Properties;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+class ConnectTargetTest {
+
+    @Test
+    void removesThePrefixOnceAndKeepsTheRestByteForByte() throws SQLException {
+        ConnectTarget t = ConnectTarget.parse("jdbc:colshift:postgresql://h:5432/colshift?ssl=true&x=a%20b", null);
+        assertThat(t.realUrl()).isEqualTo("jdbc:postgresql://h:5432/colshift?ssl=true&x=a%20b");
+        assertThat(t.config()).isEqualTo(ColshiftConfig.DEFAULTS);
+    }
+
+    @Test
+    void takesColshiftParametersOutOfTheQueryString() throws SQLException {
+        ConnectTarget t = ConnectTarget.parse(
+                "jdbc:colshift:postgresql://h/db?colshift.enabled=false&ssl=true&colshift.controlSchema=ops", null);
+        assertThat(t.realUrl()).isEqualTo("jdbc:postgresql://h/db?ssl=true");
+        assertThat(t.config().enabled()).isFalse();
+        assertThat(t.config().controlSchema()).isEqualTo("ops");
+        assertThat(ConnectTarget.parse("jdbc:colshift:postgresql://h/db?colshift.pollMs=5", null).realUrl())
+                .isEqualTo("jdbc:postgresql://h/db");
+    }
+
+    @Test
+    void takesColshiftPropertiesOutOfThePropertiesAndLetsTheUrlWin() throws SQLException {
+        Properties info = new Properties();
+        info.setProperty("user", "app");
+        info.setProperty("colshift.cacheSize", "7");
+        info.setProperty("colshift.pollMs", "100");
+        ConnectTarget t = ConnectTarget.parse("jdbc:colshift:postgresql://h/db?colshift.pollMs=200", info);
+        assertThat(t.realProperties().stringPropertyNames()).containsExactly("user");
+        assertThat(t.config().cacheSize()).isEqualTo(7);
+        assertThat(t.config().pollMs()).isEqualTo(200);
+        assertThat(info.getProperty("colshift.cacheSize")).as("the caller's properties are left alone").isEqualTo("7");
+    }
+
+    @Test
+    void passesTheCallersPropertiesOnUntouchedWhenTheyHoldNoColshiftKey() throws SQLException {
+        Properties info = new Properties();
+        info.put("user", "app");
+        assertThat(ConnectTarget.parse("jdbc:colshift:postgresql://h/db", info).realProperties()).isSameAs(info);
+    }
+
+    @Test
+    void rejectsUnknownColshiftKeysListingTheValidOnes() {
+        assertThatThrownBy(() -> ConnectTarget.parse("jdbc:colshift:postgresql://h/db?colshift.enable=false", null))
+                .isInstanceOf(SQLException.class)
+                .hasMessageContaining("'colshift.enable'")
+                .hasMessageContaining("colshift.enabled, colshift.controlSchema, colshift.pollMs, colshift.cacheSize");
+    }
+
+    @Test
+    void rejectsBadValuesNamingKeyAndValue() {
+        assertThatThrownBy(() -> ConnectTarget.parse("jdbc:colshift:postgresql://h/db?colshift.pollMs=-1", null))
+                .hasMessageContaining("colshift.pollMs").hasMessageContaining("'-1'");
+        assertThatThrownBy(() -> ConnectTarget.parse("jdbc:colshift:postgresql://h/db?colshift.cacheSize=lots", null))
+                .hasMessageContaining("colshift.cacheSize").hasMessageContaining("'lots'");
+        assertThatThrownBy(() -> ConnectTarget.parse("jdbc:colshift:postgresql://h/db?colshift.controlSchema=A-B", null))
+                .hasMessageContaining("colshift.controlSchema");
+    }
+
+    @Test
+    void rejectsAnEmptyRepeatedOrNestedTarget() {
+        assertThatThrownBy(() -> ConnectTarget.parse("jdbc:colshift:", null))
+                .hasMessageContaining("must be followed by the real driver's URL");
+        assertThatThrownBy(() -> ConnectTarget.parse("jdbc:colshift:  ", null))
+                .hasMessageContaining("must be followed by the real driver's URL");
+        assertThatThrownBy(() -> ConnectTarget.parse("jdbc:colshift:jdbc:postgresql://h/db", null))
+                .hasMessageContaining("jdbc:colshift:postgresql://h/db instead");
+        assertThatThrownBy(() -> ConnectTarget.parse("jdbc:colshift:colshift:postgresql://h/db", null))
+                .hasMessageContaining("single jdbc:colshift: prefix");
+    }
+
+    @Test
+    void redactsPasswordsInUrls() {
+        assertThat(ConnectTarget.redact("jdbc:postgresql://h/db?user=a&password=s3cret&ssl=true"))
+                .isEqualTo("jdbc:postgresql://h/db?user=a&password=***&ssl=true");
+        assertThat(ConnectTarget.redact("jdbc:x://h;PWD=s3cret;a=b")).doesNotContain("s3cret");
+    }
+}
