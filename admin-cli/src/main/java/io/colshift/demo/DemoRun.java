@@ -80,7 +80,7 @@ public final class DemoRun {
         List<PhaseSummary> phases;
         try {
             if (!command(cli, "init")) {
-                return finish(List.of(), ledger, database, false, started);
+                return finish(List.of(), List.of(), ledger, database, false, started);
             }
             Timeline timeline = new Timeline(List.of(v1Stats, v2Stats), "before");
             try (MigrationProbe probe = new MigrationProbe(database.connectPlain(), database.target().controlSchema(),
@@ -117,7 +117,7 @@ public final class DemoRun {
         } finally {
             Files.deleteIfExists(spec);
         }
-        return finish(phases, ledger, database, failures.isEmpty(), started);
+        return finish(phases, List.of(v1Stats, v2Stats), ledger, database, failures.isEmpty(), started);
     }
 
     /** expand → writes on → backfill → contract → complete, with traffic held in each phase. */
@@ -172,8 +172,8 @@ public final class DemoRun {
         Thread.sleep(settings.phaseHold().toMillis());
     }
 
-    private int finish(List<PhaseSummary> phases, Ledger ledger, DemoDatabase database, boolean storyCompleted,
-                       long started) throws SQLException {
+    private int finish(List<PhaseSummary> phases, List<WorkloadStats> apps, Ledger ledger, DemoDatabase database,
+                       boolean storyCompleted, long started) throws SQLException {
         LedgerReport report;
         List<String> schemaDifferences;
         try (Connection c = database.connectPlain()) {
@@ -188,6 +188,9 @@ public final class DemoRun {
         }
         long errors = phases.stream().flatMap(p -> p.apps().stream()).mapToLong(a -> a.errors() + a.mismatches()).sum();
         out.println("  failed or wrong statements: " + errors);
+        for (WorkloadStats app : apps) {
+            app.firstProblems().forEach(p -> out.println("    " + app.name() + ": " + Format.truncate(p.replace('\n', ' '), 300)));
+        }
         out.println("  acknowledged writes checked: " + Format.count(report.checked()) + ", lost or wrong: "
                 + report.lostWrites());
         report.examples().forEach(e -> out.println("    " + e));

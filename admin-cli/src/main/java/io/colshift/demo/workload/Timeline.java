@@ -117,6 +117,7 @@ public final class Timeline {
 
     private void begin(String newLabel, long now) {
         label = newLabel;
+        apps.forEach(app -> app.phase(newLabel));
         phaseStart = now;
         int n = apps.size();
         phaseLatency = new Histogram[n];

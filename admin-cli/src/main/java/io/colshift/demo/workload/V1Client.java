@@ -34,6 +34,7 @@ public final class V1Client implements AppClient {
     private final String selectForUpdate;
     private final String scan;
     private long nameCounter;
+    private String operation = "";
 
     /**
      * @param slice  this client's index among all clients of all applications
@@ -54,23 +55,36 @@ public final class V1Client implements AppClient {
     }
 
     @Override
+    public String lastOperation() {
+        return operation;
+    }
+
+    @Override
     public void next() throws SQLException, ResultMismatch {
         int dice = random.nextInt(100);
         if (dice < 20) {
+            operation = "readWithStar";
             readWithStar();
         } else if (dice < 35) {
+            operation = "readWithColumnList";
             readWithColumnList();
         } else if (dice < 50) {
+            operation = "insertOne";
             insertOne();
         } else if (dice < 65) {
+            operation = "renameOne";
             renameOne();
         } else if (dice < 72) {
+            operation = "deleteOne";
             deleteOne();
         } else if (dice < 80) {
+            operation = "insertBatch";
             insertBatch();
         } else if (dice < 90) {
+            operation = "renameInTransaction";
             renameInTransaction();
         } else {
+            operation = "scanWindow";
             scanWindow();
         }
     }
@@ -182,11 +196,10 @@ public final class V1Client implements AppClient {
                 }
                 c.commit();
             } catch (SQLException | ResultMismatch | RuntimeException e) {
-                c.rollback();
+                rollbackQuietly(c, e);
                 throw e;
-            } finally {
-                c.setAutoCommit(true);
             }
+            c.setAutoCommit(true);
         }
         rows.acknowledge(row.withName(name));
     }
@@ -211,6 +224,16 @@ public final class V1Client implements AppClient {
                             + (expected - first) + " rows, expected " + WINDOW);
                 }
             }
+        }
+    }
+
+    /** Rolls back after a failure without hiding it: a pool may already have closed a broken connection. */
+    private static void rollbackQuietly(Connection c, Exception failure) {
+        try {
+            c.rollback();
+            c.setAutoCommit(true);
+        } catch (SQLException e) {
+            failure.addSuppressed(e);
         }
     }
 

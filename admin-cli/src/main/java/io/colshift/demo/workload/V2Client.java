@@ -43,6 +43,7 @@ public final class V2Client implements AppClient {
     private final String countNulls;
     private final String delete;
     private long nameCounter;
+    private String operation = "";
 
     public V2Client(DataSource pool, UsersTable table, Ledger ledger, long seededRows, int slice, int slices, long seed,
                     WorkloadStats stats) {
@@ -65,23 +66,36 @@ public final class V2Client implements AppClient {
     }
 
     @Override
+    public String lastOperation() {
+        return operation;
+    }
+
+    @Override
     public void next() throws SQLException, ResultMismatch {
         int dice = random.nextInt(100);
         if (dice < 15) {
+            operation = "readOne";
             readOne();
         } else if (dice < 30) {
+            operation = "upsert";
             upsert();
         } else if (dice < 45) {
+            operation = "updateStatus";
             updateStatus();
         } else if (dice < 60) {
+            operation = "filterByStatus";
             filterByStatus();
         } else if (dice < 70) {
+            operation = "orderByStatus";
             orderByStatus();
         } else if (dice < 80) {
+            operation = "insertReturning";
             insertReturning();
         } else if (dice < 90) {
+            operation = "countNulls";
             countNulls();
         } else {
+            operation = "deleteOne";
             deleteOne();
         }
     }

@@ -53,9 +53,9 @@ public final class Workload implements AutoCloseable {
                 client.next();
                 stats.success(System.nanoTime() - start);
             } catch (ResultMismatch m) {
-                stats.mismatch(m);
+                stats.mismatch(client.lastOperation(), m);
             } catch (Exception e) {
-                stats.failure(e);
+                stats.failure(client.lastOperation(), e);
             }
             next += intervalNanos;
             long now = System.nanoTime();

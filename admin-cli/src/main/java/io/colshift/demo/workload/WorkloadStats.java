@@ -30,6 +30,7 @@ public final class WorkloadStats {
     private final Map<String, LongAdder> errorsBySqlState = new ConcurrentHashMap<>();
     private final ConcurrentLinkedQueue<String> firstProblems = new ConcurrentLinkedQueue<>();
     private final AtomicInteger keptProblems = new AtomicInteger();
+    private volatile String phase = "";
 
     public WorkloadStats(String name) {
         this.name = name;
@@ -43,16 +44,23 @@ public final class WorkloadStats {
         latencyMicros.recordValue(Math.max(1, nanos / 1_000));
     }
 
-    public void failure(Throwable error) {
+    /** An operation failed; {@code operation} names it. */
+    public void failure(String operation, Throwable error) {
         errors.increment();
         String sqlState = error instanceof SQLException e && e.getSQLState() != null ? e.getSQLState() : "none";
         errorsBySqlState.computeIfAbsent(sqlState, k -> new LongAdder()).increment();
-        keep("error [" + sqlState + "] " + error.getClass().getSimpleName() + ": " + error.getMessage());
+        keep(operation + " failed [" + sqlState + "] " + error.getClass().getSimpleName() + ": " + error.getMessage());
     }
 
-    public void mismatch(ResultMismatch mismatch) {
+    /** An operation succeeded but returned something other than what was written. */
+    public void mismatch(String operation, ResultMismatch mismatch) {
         mismatches.increment();
-        keep("wrong result: " + mismatch.getMessage());
+        keep(operation + " returned a wrong result: " + mismatch.getMessage());
+    }
+
+    /** Names the phase problems are recorded in from now on. */
+    void phase(String label) {
+        phase = label;
     }
 
     /** A write of the new column that came back with the spec's value instead: the driver held it back. */
@@ -94,7 +102,7 @@ public final class WorkloadStats {
 
     private void keep(String message) {
         if (keptProblems.getAndIncrement() < KEPT_MESSAGES) {
-            firstProblems.add(message);
+            firstProblems.add((phase.isEmpty() ? "" : "[" + phase + "] ") + message);
         }
     }
 }

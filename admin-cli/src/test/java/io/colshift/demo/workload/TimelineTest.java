@@ -21,9 +21,9 @@ class TimelineTest {
         timeline.enter("declared");
         v1.success(1_000_000);
         v2.success(5_000_000);
-        v2.failure(new SQLException("column \"status\" does not exist", "42703"));
+        v2.failure("insert", new SQLException("column \"status\" does not exist", "42703"));
         v2.gatedWrite();
-        v2.mismatch(new ResultMismatch("status came back NULL"));
+        v2.mismatch("read", new ResultMismatch("status came back NULL"));
         List<PhaseSummary> phases = timeline.finish();
 
         assertThat(phases).extracting(PhaseSummary::label).containsExactly("before", "declared");
@@ -39,14 +39,14 @@ class TimelineTest {
         assertThat(declared.app("v2").gatedWrites()).isEqualTo(1);
         assertThat(declared.app("v1").errors()).isZero();
         assertThat(v2.errorsBySqlState()).containsExactly(java.util.Map.entry("42703", 1L));
-        assertThat(v2.firstProblems()).hasSize(2).first().asString().contains("42703", "does not exist");
+        assertThat(v2.firstProblems()).hasSize(2).first().asString().contains("[declared] insert failed [42703]", "does not exist");
     }
 
     @Test
     void ignoresWhatWasRecordedBeforeItStarted() {
         WorkloadStats app = new WorkloadStats("v1");
         app.success(1_000);
-        app.failure(new SQLException("boom", "08006"));
+        app.failure("read", new SQLException("boom", "08006"));
         Timeline timeline = new Timeline(List.of(app), "before");
         app.success(1_000);
 
@@ -61,7 +61,7 @@ class TimelineTest {
         WorkloadStats app = new WorkloadStats("v2");
         Timeline timeline = new Timeline(List.of(app), "expanded");
         app.success(4_000_000);
-        app.failure(new IllegalStateException("no SQLSTATE"));
+        app.failure("read", new IllegalStateException("no SQLSTATE"));
 
         LiveSample sample = timeline.sample();
 
