@@ -14,22 +14,25 @@ import java.util.Map;
  * @param controlSchema schema holding the shared migration state
  * @param pollMs        how often the state is polled when {@code LISTEN/NOTIFY} is not heard
  * @param cacheSize     how many rewritten statements are cached per database
+ * @param listen        {@code false} makes the state watcher rely on polling alone (for poolers in transaction
+ *                      mode, where {@code LISTEN} does not work)
  */
-public record ColshiftConfig(boolean enabled, String controlSchema, long pollMs, int cacheSize) {
+public record ColshiftConfig(boolean enabled, String controlSchema, long pollMs, int cacheSize, boolean listen) {
 
     public static final String PREFIX = "colshift.";
     public static final String ENABLED = PREFIX + "enabled";
     public static final String CONTROL_SCHEMA = PREFIX + "controlSchema";
     public static final String POLL_MS = PREFIX + "pollMs";
     public static final String CACHE_SIZE = PREFIX + "cacheSize";
+    public static final String LISTEN = PREFIX + "listen";
 
     public static final long DEFAULT_POLL_MS = 1000;
     public static final int DEFAULT_CACHE_SIZE = 10_000;
 
     public static final ColshiftConfig DEFAULTS =
-            new ColshiftConfig(true, ControlSchema.DEFAULT_NAME, DEFAULT_POLL_MS, DEFAULT_CACHE_SIZE);
+            new ColshiftConfig(true, ControlSchema.DEFAULT_NAME, DEFAULT_POLL_MS, DEFAULT_CACHE_SIZE, true);
 
-    private static final String VALID_KEYS = String.join(", ", ENABLED, CONTROL_SCHEMA, POLL_MS, CACHE_SIZE);
+    private static final String VALID_KEYS = String.join(", ", ENABLED, CONTROL_SCHEMA, POLL_MS, CACHE_SIZE, LISTEN);
 
     public ColshiftConfig {
         ControlSchema.named(controlSchema);
@@ -56,6 +59,7 @@ public record ColshiftConfig(boolean enabled, String controlSchema, long pollMs,
         String controlSchema = DEFAULTS.controlSchema;
         long pollMs = DEFAULTS.pollMs;
         int cacheSize = DEFAULTS.cacheSize;
+        boolean listen = DEFAULTS.listen;
         for (Map.Entry<String, String> e : properties.entrySet()) {
             String key = e.getKey();
             String value = e.getValue() == null ? "" : e.getValue().strip();
@@ -64,16 +68,11 @@ public record ColshiftConfig(boolean enabled, String controlSchema, long pollMs,
                 case CONTROL_SCHEMA -> controlSchema = parseSchema(key, value);
                 case POLL_MS -> pollMs = parsePositive(key, value, Long.MAX_VALUE);
                 case CACHE_SIZE -> cacheSize = (int) parsePositive(key, value, Integer.MAX_VALUE);
+                case LISTEN -> listen = parseBoolean(key, value);
                 default -> throw invalid("unknown colshift property '" + key + "'; valid properties are " + VALID_KEYS);
             }
         }
-        return new ColshiftConfig(enabled, controlSchema, pollMs, cacheSize);
-    }
-
-    /** The properties that reproduce this configuration, e.g. for handing it on to the driver. */
-    public Map<String, String> asProperties() {
-        return Map.of(ENABLED, Boolean.toString(enabled), CONTROL_SCHEMA, controlSchema,
-                POLL_MS, Long.toString(pollMs), CACHE_SIZE, Integer.toString(cacheSize));
+        return new ColshiftConfig(enabled, controlSchema, pollMs, cacheSize, listen);
     }
 
     private static boolean parseBoolean(String key, String value) throws SQLException {

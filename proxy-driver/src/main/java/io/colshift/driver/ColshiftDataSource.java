@@ -15,7 +15,7 @@ import java.util.logging.Logger;
  * {@code dataSource.url=jdbc:colshift:postgresql://db/app}).
  *
  * <p>JavaBean properties: {@code url}, {@code user}, {@code password}, and the colshift options
- * {@code enabled}, {@code controlSchema}, {@code pollMs}, {@code cacheSize} (options never set keep the
+ * {@code enabled}, {@code controlSchema}, {@code pollMs}, {@code cacheSize}, {@code listen} (options never set keep the
  * URL's value or the default; getters show the default then). Options and credentials are handed to {@link ColshiftDriver#connect} as connect
  * properties; {@code loginTimeout} is kept for callers that read it back but is not forwarded, since the
  * meaning of a login timeout belongs to the real driver (use its own property, e.g. pgjdbc's
@@ -32,6 +32,7 @@ public class ColshiftDataSource implements DataSource {
     private String controlSchema;
     private Long pollMs;
     private Integer cacheSize;
+    private Boolean listen;
     private int loginTimeout;
     private PrintWriter logWriter;
 
@@ -64,6 +65,9 @@ public class ColshiftDataSource implements DataSource {
         }
         if (cacheSize != null) {
             properties.setProperty(ColshiftConfig.CACHE_SIZE, cacheSize.toString());
+        }
+        if (listen != null) {
+            properties.setProperty(ColshiftConfig.LISTEN, listen.toString());
         }
         return DRIVER.connect(url, properties);
     }
@@ -131,6 +135,14 @@ public class ColshiftDataSource implements DataSource {
 
     public void setCacheSize(int cacheSize) {
         this.cacheSize = cacheSize;
+    }
+
+    public boolean isListen() {
+        return listen == null ? ColshiftConfig.DEFAULTS.listen() : listen;
+    }
+
+    public void setListen(boolean listen) {
+        this.listen = listen;
     }
 
     @Override

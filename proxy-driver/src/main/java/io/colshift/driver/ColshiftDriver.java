@@ -93,6 +93,9 @@ public final class ColshiftDriver implements Driver {
                         "milliseconds between state polls when LISTEN/NOTIFY is not heard", null),
                 property(info, ColshiftConfig.CACHE_SIZE, String.valueOf(defaults.cacheSize()),
                         "rewritten statements cached per database", null),
+                property(info, ColshiftConfig.LISTEN, String.valueOf(defaults.listen()),
+                        "false makes colshift poll for state changes instead of using LISTEN/NOTIFY",
+                        new String[]{"true", "false"}),
         };
     }
 

@@ -26,10 +26,30 @@ abstract class ProxyConnection implements ColshiftConnection {
     final RewriteSeam seam;
     private volatile boolean closed;
     private ProxyDatabaseMetaData metaData;
+    /** The state this connection's last statement ran under. */
+    private StateSnapshot seenState;
 
     protected ProxyConnection(Connection delegate, RewriteSeam seam) {
         this.delegate = delegate;
         this.seam = seam;
+        this.seenState = seam.current();
+    }
+
+    /**
+     * Called with the state a statement is about to run under. When a new state version appears, the
+     * connection's server-prepared statements are dropped first ({@link ServerPreparedStatements}).
+     * Costs a reference comparison while the state stays put.
+     */
+    final void beforeStatement(StateSnapshot now) {
+        if (now != seenState) {
+            stateMoved(now);
+        }
+    }
+
+    private void stateMoved(StateSnapshot now) {
+        if (now.version() == seenState.version() || ServerPreparedStatements.dropAll(delegate)) {
+            seenState = now;
+        }
     }
 
     // ---- statements --------------------------------------------------------------------------------
@@ -109,6 +129,7 @@ abstract class ProxyConnection implements ColshiftConnection {
 
     private PreparedStatement prepare(String sql, StatementPreparer preparer) throws SQLException {
         StateSnapshot snapshot = seam.current();
+        beforeStatement(snapshot);
         Rewrite rewrite = seam.rewrite(sql, snapshot);
         PreparedStatement real = preparer.prepare(delegate, rewrite.applyTo(sql));
         return ProxyFactory.PREPARED_STATEMENT.make(real, this, preparer, sql, snapshot, rewrite);
@@ -116,6 +137,7 @@ abstract class ProxyConnection implements ColshiftConnection {
 
     private CallableStatement call(String sql, StatementPreparer preparer) throws SQLException {
         StateSnapshot snapshot = seam.current();
+        beforeStatement(snapshot);
         Rewrite rewrite = seam.rewrite(sql, snapshot);
         CallableStatement real = (CallableStatement) preparer.prepare(delegate, rewrite.applyTo(sql));
         return ProxyFactory.CALLABLE_STATEMENT.make(real, this, preparer, sql, snapshot, rewrite);

@@ -49,8 +49,8 @@ import java.util.List;
  * {@code SELECT count(*)} over the rows it would have matched; {@code executeUpdate}, {@code execute} +
  * {@code getUpdateCount} and {@code executeBatch} report that count, and nothing is written.
  *
- * <p><b>Stale cached plans.</b> A server-prepared statement whose result columns changed under it
- * ({@link StaleCachedPlan}) is executed once more when the connection is in auto-commit mode.
+ * <p><b>Stale cached plans</b> ("cached plan must not change result type" after {@code ADD COLUMN}): see
+ * {@link ServerPreparedStatements}.
  *
  * <p>Settings made through {@code unwrap(PGStatement.class)} apply to the real statement of the moment and
  * are not carried over when it is prepared again; standard JDBC settings (fetch size, max rows, timeouts,
@@ -90,7 +90,11 @@ abstract class ProxyPreparedStatement extends ProxyStatement implements Prepared
 
     private void beforeExecution() throws SQLException {
         stopEmulatedUpdate();
-        followState();
+        StateSnapshot now = connection.seam.current();
+        connection.beforeStatement(now);
+        if (now != snapshot) {
+            followState(now);
+        }
     }
 
     private void followState() throws SQLException {
@@ -157,10 +161,6 @@ abstract class ProxyPreparedStatement extends ProxyStatement implements Prepared
         }
     }
 
-    private boolean worthRetrying(SQLException e) throws SQLException {
-        return StaleCachedPlan.is(e) && connection.delegate.getAutoCommit();
-    }
-
     /** Binds an application parameter on the real statement, through the parameter map, and keeps it. */
     final void bind(int index, ParameterBinding binding) throws SQLException {
         if (index < 1) {
@@ -184,16 +184,7 @@ abstract class ProxyPreparedStatement extends ProxyStatement implements Prepared
         if (rewrite.countInsteadOfUpdate()) {
             throw Sql.noResultsReturned();
         }
-        ResultSet rs;
-        try {
-            rs = preparedDelegate.executeQuery();
-        } catch (SQLException e) {
-            if (!worthRetrying(e)) {
-                throw e;
-            }
-            rs = preparedDelegate.executeQuery();
-        }
-        return wrapResult(rs);
+        return wrapResult(preparedDelegate.executeQuery());
     }
 
     @Override
@@ -202,14 +193,7 @@ abstract class ProxyPreparedStatement extends ProxyStatement implements Prepared
         if (rewrite.countInsteadOfUpdate()) {
             return Sql.toInt(countInsteadOfUpdate());
         }
-        try {
-            return preparedDelegate.executeUpdate();
-        } catch (SQLException e) {
-            if (!worthRetrying(e)) {
-                throw e;
-            }
-            return preparedDelegate.executeUpdate();
-        }
+        return preparedDelegate.executeUpdate();
     }
 
     @Override
@@ -218,14 +202,7 @@ abstract class ProxyPreparedStatement extends ProxyStatement implements Prepared
         if (rewrite.countInsteadOfUpdate()) {
             return countInsteadOfUpdate();
         }
-        try {
-            return preparedDelegate.executeLargeUpdate();
-        } catch (SQLException e) {
-            if (!worthRetrying(e)) {
-                throw e;
-            }
-            return preparedDelegate.executeLargeUpdate();
-        }
+        return preparedDelegate.executeLargeUpdate();
     }
 
     @Override
@@ -235,26 +212,11 @@ abstract class ProxyPreparedStatement extends ProxyStatement implements Prepared
             countInsteadOfUpdate();
             return false;
         }
-        try {
-            return preparedDelegate.execute();
-        } catch (SQLException e) {
-            if (!worthRetrying(e)) {
-                throw e;
-            }
-            return preparedDelegate.execute();
-        }
+        return preparedDelegate.execute();
     }
 
     private long countInsteadOfUpdate() throws SQLException {
-        long count;
-        try {
-            count = Sql.count(preparedDelegate.executeQuery());
-        } catch (SQLException e) {
-            if (!worthRetrying(e)) {
-                throw e;
-            }
-            count = Sql.count(preparedDelegate.executeQuery());
-        }
+        long count = Sql.count(preparedDelegate.executeQuery());
         startEmulatedUpdate(count);
         return count;
     }

@@ -1,6 +1,7 @@
 package io.colshift.driver;
 
 import io.colshift.rewrite.Rewrite;
+import io.colshift.state.StateSnapshot;
 
 import java.sql.Connection;
 import java.sql.ResultSet;
@@ -50,9 +51,10 @@ abstract class ProxyStatement implements Statement {
 
     private Rewrite rewrite(String sql) {
         RewriteSeam seam = connection.seam;
-        Rewrite rewrite = seam.rewrite(sql, seam.current());
+        StateSnapshot now = seam.current();
+        connection.beforeStatement(now);
         emulatingUpdate = false;
-        return rewrite;
+        return seam.rewrite(sql, now);
     }
 
     @Override
@@ -215,6 +217,7 @@ abstract class ProxyStatement implements Statement {
 
     @Override
     public int[] executeBatch() throws SQLException {
+        connection.beforeStatement(connection.seam.current());
         emulatingUpdate = false;
         if (countedBatchEntries == null) {
             batchSize = 0;
@@ -230,6 +233,7 @@ abstract class ProxyStatement implements Statement {
 
     @Override
     public long[] executeLargeBatch() throws SQLException {
+        connection.beforeStatement(connection.seam.current());
         emulatingUpdate = false;
         if (countedBatchEntries == null) {
             batchSize = 0;

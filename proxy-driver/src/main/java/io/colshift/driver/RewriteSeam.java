@@ -9,6 +9,7 @@ import org.slf4j.LoggerFactory;
 
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.LongAdder;
+import java.util.function.LongSupplier;
 
 /**
  * The one place where SQL text meets the migration state: a connection's statements ask it what to
@@ -25,17 +26,27 @@ final class RewriteSeam {
 
     /** For {@code colshift.enabled=false}: nothing is watched and nothing is ever rewritten. */
     static RewriteSeam passThrough() {
-        return new RewriteSeam(SnapshotSource.fixed(StateSnapshot.EMPTY), StatementRewriter.IDENTITY);
+        return new RewriteSeam(SnapshotSource.fixed(StateSnapshot.EMPTY), StatementRewriter.IDENTITY, () -> 0);
     }
 
     private final SnapshotSource source;
     private final StatementRewriter rewriter;
     private final LongAdder passedUnchanged = new LongAdder();
     private final AtomicBoolean failureLogged = new AtomicBoolean();
+    private final LongSupplier rewriterPassedUnchanged;
 
-    RewriteSeam(SnapshotSource source, StatementRewriter rewriter) {
+    /**
+     * @param rewriterPassedUnchanged how many statements the rewriter itself passed unchanged (it counts and
+     *                                logs those on its own)
+     */
+    RewriteSeam(SnapshotSource source, StatementRewriter rewriter, LongSupplier rewriterPassedUnchanged) {
         this.source = source;
         this.rewriter = rewriter;
+        this.rewriterPassedUnchanged = rewriterPassedUnchanged;
+    }
+
+    RewriteSeam(SnapshotSource source, StatementRewriter rewriter) {
+        this(source, rewriter, () -> 0);
     }
 
     /** The state every statement executing now must follow (rule 4: the version current at execution). */
@@ -72,8 +83,14 @@ final class RewriteSeam {
         }
     }
 
-    long passedUnchangedCount() {
+    /** Statements sent unchanged by the proxies' own decision (not counting the rewriter's). */
+    long proxyPassedUnchangedCount() {
         return passedUnchanged.sum();
+    }
+
+    /** Every statement sent unchanged although it might have needed a rewrite: the proxies' and the rewriter's. */
+    long passedUnchangedCount() {
+        return passedUnchanged.sum() + rewriterPassedUnchanged.getAsLong();
     }
 
     private static String abbreviate(String sql) {

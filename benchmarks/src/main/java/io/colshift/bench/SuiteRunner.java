@@ -1,0 +1,249 @@
+package io.colshift.bench;
+
+import org.openjdk.jmh.profile.GCProfiler;
+import org.openjdk.jmh.results.BenchmarkResult;
+import org.openjdk.jmh.results.IterationResult;
+import org.openjdk.jmh.results.Result;
+import org.openjdk.jmh.results.RunResult;
+import org.openjdk.jmh.results.format.ResultFormatType;
+import org.openjdk.jmh.runner.Runner;
+import org.openjdk.jmh.runner.options.ChainedOptionsBuilder;
+import org.openjdk.jmh.runner.options.OptionsBuilder;
+import org.openjdk.jmh.runner.options.TimeValue;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.time.Duration;
+import java.time.LocalDateTime;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Comparator;
+import java.util.EnumMap;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.Callable;
+import java.util.concurrent.TimeUnit;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
+
+/**
+ * The whole client comparison in one command: starts one embedded PostgreSQL, measures every client
+ * with JMH ({@link ClientBenchmark}, forked, {@code -prof gc}) and with the latency driver (one JVM per
+ * client), first with no migration, then with a migration in {@code backfilling}, and writes the
+ * JMH JSON, the latency CSVs and {@code results.md} into a directory of its own.
+ */
+@Command(name = "colshift-benchmarks", mixinStandardHelpOptions = true, sortOptions = false,
+        description = "Compares raw pgjdbc, colshift and its peers on one embedded PostgreSQL in one run.")
+public final class SuiteRunner implements Callable<Integer> {
+
+    private static final String LOG_LEVEL = "-Dorg.slf4j.simpleLogger.defaultLogLevel=warn";
+
+    @Option(names = "--out", defaultValue = "benchmarks/target/bench-results",
+            description = "directory under which this run's results directory is created (default: ${DEFAULT-VALUE})")
+    Path out;
+
+    @Option(names = "--rows", defaultValue = "100000", description = "rows in bench_users (default: ${DEFAULT-VALUE})")
+    int rows;
+
+    @Option(names = "--threads", split = ",", defaultValue = "1,4", description = "client thread counts (default: ${DEFAULT-VALUE})")
+    List<Integer> threads;
+
+    @Option(names = "--clients", split = ",", description = "clients to measure (default: all of ${COMPLETION-CANDIDATES})")
+    Set<Client> clients = EnumSet.allOf(Client.class);
+
+    @Option(names = "--workloads", split = ",", description = "workloads (default: all of ${COMPLETION-CANDIDATES})")
+    Set<Workload> workloads = EnumSet.allOf(Workload.class);
+
+    @Option(names = "--stages", split = ",", description = "stages (default: all of ${COMPLETION-CANDIDATES})")
+    Set<Stage> stages = EnumSet.allOf(Stage.class);
+
+    @Option(names = "--forks", defaultValue = "1", description = "JMH forks per benchmark (default: ${DEFAULT-VALUE})")
+    int forks;
+
+    @Option(names = "--warmup-iterations", defaultValue = "3", description = "(default: ${DEFAULT-VALUE})")
+    int warmupIterations;
+
+    @Option(names = "--iterations", defaultValue = "5", description = "measured JMH iterations per fork (default: ${DEFAULT-VALUE})")
+    int iterations;
+
+    @Option(names = "--iteration-ms", defaultValue = "1000", description = "length of one JMH iteration (default: ${DEFAULT-VALUE})")
+    int iterationMs;
+
+    @Option(names = "--latency-warmup-ms", defaultValue = "1000", description = "(default: ${DEFAULT-VALUE})")
+    int latencyWarmupMs;
+
+    @Option(names = "--latency-ms", defaultValue = "2000",
+            description = "latency driver measuring time per workload and thread count (default: ${DEFAULT-VALUE})")
+    int latencyMs;
+
+    @Option(names = "--rewrite-wait-ms", defaultValue = "10000",
+            description = "how long to wait for colshift to show the migration before giving up on that stage (default: ${DEFAULT-VALUE})")
+    int rewriteWaitMs;
+
+    private String commandLine = "";
+
+    public static void main(String[] args) {
+        SuiteRunner runner = new SuiteRunner();
+        runner.commandLine = "java -cp benchmarks/target/benchmarks.jar " + SuiteRunner.class.getName()
+                + (args.length == 0 ? "" : " " + String.join(" ", args));
+        System.exit(new CommandLine(runner).setCaseInsensitiveEnumValuesAllowed(true).execute(args));
+    }
+
+    @Override
+    public Integer call() throws Exception {
+        if (iterations * forks < 5) {
+            System.err.println("note: fewer than 5 measured iterations in all; medians and spreads are not comparable "
+                    + "with a recorded run");
+        }
+        Path runDir = Files.createDirectories(out.resolve(
+                DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss").format(LocalDateTime.now(ZoneOffset.UTC))));
+        Path privateDir = Files.createTempDirectory("colshift-bench",
+                PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rwx------")));
+        List<Measurement> measurements = new ArrayList<>();
+        List<LatencyRow> latencies = new ArrayList<>();
+        Map<Stage, String> notMeasured = new EnumMap<>(Stage.class);
+        try (BenchDatabase db = BenchDatabase.start(rows)) {
+            db.initControlSchema();
+            MachineInfo machine = MachineInfo.collect(db.serverVersion());
+            BenchTarget target = db.target();
+            Path targetFile = target.writeTo(privateDir.resolve("target.properties"));
+            log("database ready: " + rows + " rows; results go to " + runDir);
+            for (Stage stage : Stage.values()) {
+                if (!stages.contains(stage)) {
+                    continue;
+                }
+                if (stage == Stage.MIGRATING) {
+                    BackfillingMigration.activate(target);
+                    if (!RewriteProbe.colshiftRewrites(target, Duration.ofMillis(rewriteWaitMs))) {
+                        notMeasured.put(stage, "not yet measurable in this revision — after the migration of "
+                                + "bench_users.status reached backfilling, colshift still read NULL for an unbackfilled "
+                                + "row instead of the fallback '" + BackfillingMigration.FALLBACK_VALUE
+                                + "', i.e. it does not rewrite yet; a figure here would be a pass-through figure.");
+                        log("stage " + stage + " skipped: colshift does not rewrite");
+                        continue;
+                    }
+                }
+                List<Client> stageClients = stage.clients().stream().filter(clients::contains).toList();
+                if (stageClients.isEmpty()) {
+                    continue;
+                }
+                for (int t : threads) {
+                    measurements.addAll(jmh(stage, stageClients, t, targetFile, runDir));
+                }
+                for (Client client : stageClients) {
+                    latencies.addAll(latency(stage, client, targetFile, runDir));
+                }
+            }
+            Report report = new Report(machine, MachineInfo.currentLoadAverage(), commandLine, settings(), measurements,
+                    latencies, notMeasured);
+            String markdown = report.markdown();
+            Files.writeString(runDir.resolve("results.md"), markdown);
+            System.out.println();
+            System.out.println(markdown);
+            log("written " + runDir.resolve("results.md"));
+        } finally {
+            deleteQuietly(privateDir);
+        }
+        return 0;
+    }
+
+    private String settings() {
+        return String.format(Locale.ROOT, "%d rows; HikariCP pool of %d for every client; JMH throughput, %d fork(s) × "
+                        + "%d iterations of %d ms after %d warm-up iterations, -prof gc; latency driver %d ms per "
+                        + "workload and thread count after %d ms warm-up, one JVM per client",
+                rows, PoolSettings.POOL_SIZE, forks, iterations, iterationMs, warmupIterations, latencyMs, latencyWarmupMs);
+    }
+
+    private List<Measurement> jmh(Stage stage, List<Client> stageClients, int threadCount, Path targetFile, Path runDir)
+            throws Exception {
+        String methods = workloads.stream().sorted().map(ClientBenchmark::methodOf).collect(Collectors.joining("|"));
+        String resultFile = runDir.resolve("jmh-" + stage.name().toLowerCase(Locale.ROOT) + "-" + threadCount + "t.json")
+                .toString();
+        ChainedOptionsBuilder options = new OptionsBuilder()
+                .include(Pattern.quote(ClientBenchmark.class.getName()) + "\\.(" + methods + ")$")
+                .param("client", stageClients.stream().map(Client::name).toArray(String[]::new))
+                .param("stage", stage.name())
+                .threads(threadCount)
+                .forks(forks)
+                .warmupIterations(warmupIterations)
+                .warmupTime(TimeValue.milliseconds(iterationMs))
+                .measurementIterations(iterations)
+                .measurementTime(TimeValue.milliseconds(iterationMs))
+                .timeUnit(TimeUnit.SECONDS)
+                .addProfiler(GCProfiler.class)
+                .jvmArgsAppend("-Xms1g", "-Xmx1g", "-D" + BenchTarget.FILE_PROPERTY + "=" + targetFile, LOG_LEVEL)
+                .result(resultFile)
+                .resultFormat(ResultFormatType.JSON);
+        log("JMH: " + stage + ", " + threadCount + " thread(s), clients " + stageClients);
+        Collection<RunResult> results = new Runner(options.build()).run();
+        List<Measurement> measured = new ArrayList<>();
+        for (RunResult rr : results) {
+            String label = rr.getParams().getBenchmark();
+            Workload workload = ClientBenchmark.workloadOf(label.substring(label.lastIndexOf('.') + 1));
+            Client client = Client.valueOf(rr.getParams().getParam("client"));
+            List<Double> scores = new ArrayList<>();
+            for (BenchmarkResult fork : rr.getBenchmarkResults()) {
+                for (IterationResult it : fork.getIterationResults()) {
+                    scores.add(it.getPrimaryResult().getScore());
+                }
+            }
+            double alloc = rr.getSecondaryResults().entrySet().stream()
+                    .filter(e -> e.getKey().endsWith("gc.alloc.rate.norm"))
+                    .map(Map.Entry::getValue).mapToDouble(Result::getScore).findFirst().orElse(Double.NaN);
+            measured.add(new Measurement(stage, workload, threadCount, client, scores, alloc));
+        }
+        measured.sort(Comparator.comparing(Measurement::workload).thenComparing(Measurement::client));
+        return measured;
+    }
+
+    private List<LatencyRow> latency(Stage stage, Client client, Path targetFile, Path runDir)
+            throws IOException, InterruptedException {
+        Path csv = runDir.resolve("latency-" + stage.name().toLowerCase(Locale.ROOT) + "-"
+                + client.name().toLowerCase(Locale.ROOT) + ".csv");
+        List<String> command = new ArrayList<>(List.of(
+                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-Xms1g", "-Xmx1g", LOG_LEVEL,
+                "-cp", System.getProperty("java.class.path"),
+                LatencyRun.class.getName(),
+                "--target", targetFile.toString(),
+                "--stage", stage.name(),
+                "--client", client.name(),
+                "--workloads", workloads.stream().sorted().map(Workload::name).collect(Collectors.joining(",")),
+                "--threads", threads.stream().map(String::valueOf).collect(Collectors.joining(",")),
+                "--warmup-ms", Integer.toString(latencyWarmupMs),
+                "--measure-ms", Integer.toString(latencyMs),
+                "--out", csv.toString()));
+        log("latency: " + stage + ", " + client);
+        Process p = new ProcessBuilder(command).inheritIO().start();
+        if (p.waitFor() != 0) {
+            throw new IllegalStateException("latency run of " + client + " in stage " + stage + " failed (exit "
+                    + p.exitValue() + "); see its output above");
+        }
+        try (Stream<String> lines = Files.lines(csv)) {
+            return lines.skip(1).map(LatencyRow::parse).toList();
+        }
+    }
+
+    private static void deleteQuietly(Path dir) {
+        try (Stream<Path> files = Files.walk(dir)) {
+            files.sorted(Comparator.reverseOrder()).forEach(f -> f.toFile().delete());
+        } catch (IOException e) {
+            System.err.println("could not delete " + dir + ": " + e.getMessage());
+        }
+    }
+
+    private static void log(String message) {
+        System.out.println("[colshift-benchmarks] " + message);
+    }
+}

@@ -1,0 +1,76 @@
+package io.colshift.driver;
+
+import org.postgresql.core.BaseConnection;
+import org.postgresql.core.TransactionState;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.sql.Statement;
+
+/**
+ * Drops a pgjdbc connection's server-prepared statements when the migration state moves, so that none of
+ * them runs a plan cached before the table changed.
+ *
+ * <p>Why: after {@code ALTER TABLE … ADD COLUMN}, a server-prepared {@code SELECT *} fails with "cached plan
+ * must not change result type" (SQLState 0A000). Outside a transaction pgjdbc already executes such a
+ * statement once more by itself (its {@code willHealOnRetry}), which is safe because the failed attempt
+ * changed nothing; inside a transaction the failure aborts the application's transaction. pgjdbc
+ * re-prepares every statement after it sees a {@code DEALLOCATE ALL} go through it, so sending one when a
+ * new state version appears (before the connection's next statement) avoids the failure, in and out of
+ * transactions. It costs one round trip per connection per state change.
+ *
+ * <p>Skipped for connections that are not pgjdbc's and while the transaction has already failed (the
+ * statement could not run; the next statement after the rollback tries again).
+ */
+final class ServerPreparedStatements {
+
+    private static final Logger LOG = LoggerFactory.getLogger(ServerPreparedStatements.class);
+    private static final boolean PGJDBC_PRESENT = isPresent("org.postgresql.core.BaseConnection");
+
+    private ServerPreparedStatements() {
+    }
+
+    /** @return true when done or not applicable, false when it must be tried again later */
+    static boolean dropAll(Connection real) {
+        if (!PGJDBC_PRESENT) {
+            return true;
+        }
+        try {
+            return Pg.dropAll(real);
+        } catch (SQLException e) {
+            LOG.debug("colshift could not drop server-prepared statements after a state change", e);
+            return true; // not worth retrying: pgjdbc's own retry still covers auto-commit statements
+        }
+    }
+
+    private static boolean isPresent(String className) {
+        try {
+            Class.forName(className, false, ServerPreparedStatements.class.getClassLoader());
+            return true;
+        } catch (ClassNotFoundException | LinkageError e) {
+            return false;
+        }
+    }
+
+    /** Touches pgjdbc classes only when pgjdbc is on the class path (it is an optional, provided dependency). */
+    private static final class Pg {
+        static boolean dropAll(Connection real) throws SQLException {
+            if (!real.isWrapperFor(BaseConnection.class)) {
+                return true;
+            }
+            BaseConnection pg = real.unwrap(BaseConnection.class);
+            if (pg.isClosed()) {
+                return true;
+            }
+            if (pg.getTransactionState() == TransactionState.FAILED) {
+                return false;
+            }
+            try (Statement st = pg.createStatement()) {
+                st.execute("DEALLOCATE ALL");
+            }
+            return true;
+        }
+    }
+}
