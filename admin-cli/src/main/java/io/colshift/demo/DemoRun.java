@@ -71,53 +71,54 @@ public final class DemoRun {
         Path spec = Files.createTempFile("users-status-", ".yaml");
         Files.writeString(spec, table.specYaml());
         ColshiftCli cli = new ColshiftCli(database.target());
-        DriverBarrier barrier = new DriverBarrier(database.target(), table);
         Ledger ledger = new Ledger();
-        WorkloadStats v1Stats = new WorkloadStats(AppVersion.V1.label());
-        WorkloadStats v2Stats = new WorkloadStats(AppVersion.V2.label());
-        Traffic traffic = Traffic.of(settings.threads(), settings.opsPerSecond());
-        int slices = 2 * settings.threads();
-        List<PhaseSummary> phases;
+        List<WorkloadStats> apps = List.of(new WorkloadStats(AppVersion.V1.label()),
+                new WorkloadStats(AppVersion.V2.label()));
         try {
             if (!command(cli, "init")) {
-                return finish(List.of(), List.of(), ledger, database, false, started);
+                return finish(List.of(), apps, ledger, database, false, started);
             }
-            Timeline timeline = new Timeline(List.of(v1Stats, v2Stats), "before");
-            try (MigrationProbe probe = new MigrationProbe(database.connectPlain(), database.target().controlSchema(),
-                    UsersTable.MIGRATION_ID);
-                 Ticker ignored = new Ticker(view, timeline, probe);
-                 SimulatedApp v1 = SimulatedApp.start(AppVersion.V1, database.target(), table, ledger, settings.rows(),
-                         traffic, 0, slices, v1Stats)) {
-                view.message("v1 (the application as it is) runs " + Format.rate(settings.opsPerSecond())
-                        + " ops/s through jdbc:colshift: on " + settings.threads() + " connections");
-                hold();
-                SimulatedApp v2 = null;
-                try {
-                    timeline.enter("declared");
-                    if (command(cli, "declare", spec.toString())) {
-                        if (barrier.awaitColumnReadable(BARRIER_TIMEOUT)) {
-                            v2 = SimulatedApp.start(AppVersion.V2, database.target(), table, ledger, settings.rows(),
-                                    traffic, settings.threads(), slices, v2Stats);
-                            view.message("v2 (the new version, which reads and writes status) deployed next to v1");
-                            hold();
-                            advance(cli, barrier, timeline);
-                        } else {
-                            failures.add("the driver did not start serving users.status within "
-                                    + BARRIER_TIMEOUT.toSeconds() + " s of `colshift declare`, so v2 was not deployed");
-                            view.message("  -> the driver does not serve the declared column; the demo stops here");
-                        }
-                    }
-                } finally {
-                    if (v2 != null) {
-                        v2.close();
-                    }
-                }
-            }
-            phases = timeline.finish();
+            List<PhaseSummary> phases = underTraffic(database, cli, spec, ledger, apps);
+            return finish(phases, apps, ledger, database, failures.isEmpty(), started);
         } finally {
             Files.deleteIfExists(spec);
         }
-        return finish(phases, List.of(v1Stats, v2Stats), ledger, database, failures.isEmpty(), started);
+    }
+
+    /** v1 runs from the start; v2 is deployed once the migration is declared; both run until the end. */
+    private List<PhaseSummary> underTraffic(DemoDatabase database, ColshiftCli cli, Path spec, Ledger ledger,
+                                            List<WorkloadStats> apps) throws Exception {
+        Traffic traffic = Traffic.of(settings.threads(), settings.opsPerSecond());
+        int slices = 2 * settings.threads();
+        try (MigrationProbe probe = new MigrationProbe(database.connectPlain(), database.target().controlSchema(),
+                UsersTable.MIGRATION_ID);
+             SimulatedApp v1 = SimulatedApp.start(AppVersion.V1, database.target(), database.table(), ledger,
+                     settings.rows(), traffic, 0, slices, apps.get(0))) {
+            Timeline timeline = new Timeline(apps, "before");
+            try (Ticker ignored = new Ticker(view, timeline, probe)) {
+                view.message("v1 (the application as it is) runs " + Format.rate(settings.opsPerSecond())
+                        + " ops/s through jdbc:colshift: on " + settings.threads() + " connections");
+                hold();
+                timeline.enter("declared");
+                if (!command(cli, "declare", spec.toString())) {
+                    return timeline.finish();
+                }
+                DriverBarrier barrier = new DriverBarrier(database.target(), database.table());
+                if (!barrier.awaitColumnReadable(BARRIER_TIMEOUT)) {
+                    failures.add("the driver did not start serving users.status within "
+                            + BARRIER_TIMEOUT.toSeconds() + " s of `colshift declare`, so v2 was not deployed");
+                    view.message("  -> the driver does not serve the declared column; the demo stops here");
+                    return timeline.finish();
+                }
+                try (SimulatedApp v2 = SimulatedApp.start(AppVersion.V2, database.target(), database.table(), ledger,
+                        settings.rows(), traffic, settings.threads(), slices, apps.get(1))) {
+                    view.message("v2 (the new version, which reads and writes status) deployed next to v1");
+                    hold();
+                    advance(cli, barrier, timeline);
+                }
+            }
+            return timeline.finish();
+        }
     }
 
     /** expand → writes on → backfill → contract → complete, with traffic held in each phase. */
