@@ -16,6 +16,17 @@ public final class BackfillPause {
     private BackfillPause() {
     }
 
+    private static boolean currentlyPaused(ControlSchemaWriter writer, String table, String id) throws SQLException {
+        try (PreparedStatement ps = writer.connection().prepareStatement(
+                "SELECT coalesce((SELECT paused FROM " + table + " WHERE migration_id = ?), false)")) {
+            ps.setString(1, id);
+            try (java.sql.ResultSet rs = ps.executeQuery()) {
+                rs.next();
+                return rs.getBoolean(1);
+            }
+        }
+    }
+
     /** @return a sentence for the operator */
     public static String set(ControlSchemaWriter writer, MigrationStore store, String id, boolean paused)
             throws SQLException, PhaseException {
@@ -25,6 +36,10 @@ public final class BackfillPause {
                     + ": its backfill has finished, there is nothing to " + (paused ? "pause" : "resume"));
         }
         String table = writer.schema().table("backfill_progress");
+        if (currentlyPaused(writer, table, id) == paused) {
+            return "backfill of '" + id + "' was already " + (paused ? "paused" : "running (not paused)")
+                    + "; nothing to do";
+        }
         int[] changed = new int[1];
         long version = writer.record(id, "paused", String.valueOf(!paused), String.valueOf(paused),
                 paused ? "backfill paused" : "backfill resumed", c -> {

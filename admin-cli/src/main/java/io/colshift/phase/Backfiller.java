@@ -72,7 +72,7 @@ public final class Backfiller {
             }
         }
         long v = run.writer().transition(m.id(), Phase.BACKFILLING, Phase.BACKFILLED,
-                "no NULL left in " + m.describe() + " (verified by count)");
+                "no NULL left in " + m.describe() + " among rows written before the final sweep (verified by count)");
         if (v < 0) {
             throw new PreconditionFailed("migration '" + m.id() + "' left backfilling while the backfill ran;"
                     + " run status to see where it stands");
@@ -123,7 +123,7 @@ public final class Backfiller {
                     sizer.halve();
                     Duration pause = retry.next();
                     printer.update(done, sizer.size(), "batch rolled back: " + TransientErrors.reason(e), true);
-                    NullSweeper.sleep(pause);
+                    Pause.sleep(pause);
                     continue;
                 }
                 long elapsed = System.nanoTime() - t0;
@@ -141,7 +141,7 @@ public final class Backfiller {
                 }
                 long pauseMs = cap.pauseMillis(result.filled(), elapsed);
                 if (pauseMs > 0) {
-                    NullSweeper.sleep(Duration.ofMillis(pauseMs));
+                    Pause.sleep(Duration.ofMillis(pauseMs));
                 }
             }
         } finally {
@@ -158,7 +158,7 @@ public final class Backfiller {
         while (options.maxLagMillis() > 0 && lag > options.maxLagMillis()) {
             printer.update(done, sizer.size(), "replica replay lag " + lag + " ms > --max-lag-ms "
                     + options.maxLagMillis() + "; waiting", false);
-            NullSweeper.sleep(PAUSE_POLL);
+            Pause.sleep(PAUSE_POLL);
             lag = monitor.refreshLag();
         }
         int waiters = monitor.takeWaiters();
@@ -167,7 +167,7 @@ public final class Backfiller {
             String reason = waiters + (waiters == 1 ? " session" : " sessions") + " waited on rows locked by the"
                     + " backfill; batch halved to " + sizer.size() + ", pausing " + options.targetBatchMillis() + " ms";
             printer.update(done, sizer.size(), reason, false);
-            NullSweeper.sleep(Duration.ofMillis(options.targetBatchMillis()));
+            Pause.sleep(Duration.ofMillis(options.targetBatchMillis()));
             return reason;
         }
         return null;
@@ -178,7 +178,7 @@ public final class Backfiller {
         while (progress.paused()) {
             printer.update(progress.rowsDone(), sizer.size(), "paused by `colshift pause`; run `colshift resume "
                     + run.migrationId() + "` to continue", false);
-            NullSweeper.sleep(PAUSE_POLL);
+            Pause.sleep(PAUSE_POLL);
             progress = checkpoint.read(work);
             work.commit();
         }
@@ -190,9 +190,12 @@ public final class Backfiller {
         NullSweeper sweeper = new NullSweeper(m, fill);
         int batch = Math.max(options.minBatch(), Math.min(options.maxBatch(), progress.batchSize()));
         run.say("backfill " + m.id() + ": final sweep for rows still NULL (skipped while locked, or written since)");
-        long filled = sweeper.sweepUntilClean(work, batch, options.maxSweeps(),
-                rows -> checkpoint.save(work, null, rows, batch), run::say);
-        run.say("backfill " + m.id() + ": sweep filled " + filled + " rows; a count finds no NULL");
+        NullSweeper.Outcome outcome = sweeper.sweepUntilClean(work, batch, options.maxSweeps(),
+                NullSweeper.Verification.ROWS_BEFORE_SWEEP, rows -> checkpoint.save(work, null, rows, batch), run::say);
+        run.say("backfill " + m.id() + ": sweep filled " + outcome.filled() + " rows; a count finds no NULL among rows"
+                + " written before the sweep" + (outcome.arrivedSince() == 0 ? "" : "; " + outcome.arrivedSince()
+                + " rows inserted since by writers that do not set " + m.column() + " are left to contract, which"
+                + " sets the DEFAULT first and sweeps them"));
     }
 
     private static void requireWritesOn(boolean writesEnabled, MigrationRecord m) throws PreconditionFailed {

@@ -114,7 +114,7 @@ public final class LockSafeDdl implements AutoCloseable {
                         + Durations.human(options.lockTimeout()) + " (try " + backoff.attempts() + "); blocked by "
                         + who + "; retrying in " + Durations.human(pause));
                 out.flush();
-                sleep(pause);
+                Pause.sleep(pause);
             }
         }
     }
@@ -168,15 +168,6 @@ public final class LockSafeDdl implements AutoCloseable {
             sb.append(sb.isEmpty() ? "" : "; ").append(b.describe());
         }
         return sb.toString();
-    }
-
-    private static void sleep(Duration d) throws SQLException {
-        try {
-            Thread.sleep(d.toMillis());
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new SQLException("interrupted while waiting to retry DDL", "57014", e);
-        }
     }
 
     @Override

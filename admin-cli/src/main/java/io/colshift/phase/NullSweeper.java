@@ -44,31 +44,49 @@ public final class NullSweeper {
         return countSql;
     }
 
+    /** How strict the final count is. */
+    public enum Verification {
+        /** No NULL at all: used by contract, once the DEFAULT keeps new rows from arriving NULL. */
+        ALL_ROWS,
+        /**
+         * No NULL among rows last written before the sweep began. Writers that do not set the column (an older
+         * application version, a script) keep adding NULL rows while the backfill runs; without a DEFAULT nothing
+         * stops them, so "no NULL at all" may never be observed. Those rows are counted and left for contract,
+         * which sets the DEFAULT first and sweeps them.
+         */
+        ROWS_BEFORE_SWEEP
+    }
+
+    /** The outcome of {@link #sweepUntilClean}. */
+    public record Outcome(long filled, long arrivedSince) {
+    }
+
     /**
-     * Sweeps until a count finds no NULL, at most {@code maxSweeps} passes.
+     * Sweeps until a count finds no NULL (as {@code verification} defines it), at most {@code maxSweeps} passes.
      *
      * @param connection a connection in manual-commit mode with {@code lock_timeout} set
-     * @param onBatch    receives the rows filled by each committed batch (for checkpoints and progress)
-     * @return rows filled
-     * @throws PreconditionFailed when writers keep inserting NULL faster than the sweeps fill them
+     * @param onBatch    called in each batch's transaction with the rows it filled (for checkpoints)
+     * @throws PreconditionFailed when NULLs are still found after {@code maxSweeps} passes
      */
-    public long sweepUntilClean(Connection connection, int batch, int maxSweeps, BatchListener onBatch,
-                                Consumer<String> say) throws SQLException, PreconditionFailed {
+    public Outcome sweepUntilClean(Connection connection, int batch, int maxSweeps, Verification verification,
+                                   BatchListener onBatch, Consumer<String> say) throws SQLException, PreconditionFailed {
         long total = 0;
         long remaining = -1;
         for (int pass = 1; pass <= maxSweeps; pass++) {
+            long horizon = transactionHorizon(connection);
             total += pass(connection, batch, onBatch, say);
-            remaining = countNulls(connection);
+            long[] nulls = countNulls(connection, horizon);
+            remaining = verification == Verification.ALL_ROWS ? nulls[0] : nulls[1];
             if (remaining == 0) {
-                return total;
+                return new Outcome(total, nulls[0]);
             }
-            say.accept("sweep " + pass + ": " + remaining + " rows became NULL meanwhile (writers that do not set "
-                    + migration.column() + "); sweeping again");
+            say.accept("sweep " + pass + ": " + remaining + " rows are NULL again (written meanwhile by writers that"
+                    + " do not set " + migration.column() + "); sweeping again");
         }
         throw new PreconditionFailed(remaining + " rows of " + migration.describe() + " were still NULL after "
-                + maxSweeps + " sweeps: writers keep inserting rows without the column faster than they are filled."
-                + " Finish rolling out the application version that writes it (write flag on), or raise --max-sweeps;"
-                + " progress is kept, run the same command again.");
+                + maxSweeps + " sweeps: writers keep writing NULL into the column faster than it is filled."
+                + " Find the writer that stores NULL explicitly, or raise --max-sweeps; progress is kept, run the same"
+                + " command again.");
     }
 
     /** One pass: batches until a batch comes back short, i.e. every NULL row visible to it was filled. */
@@ -93,7 +111,7 @@ public final class NullSweeper {
                 Duration pause = backoff.next();
                 say.accept("sweep batch rolled back: " + TransientErrors.reason(e) + "; retrying in "
                         + Durations.human(pause));
-                sleep(pause);
+                Pause.sleep(pause);
                 continue;
             }
             total += filled;
@@ -112,12 +130,40 @@ public final class NullSweeper {
         }
     }
 
-    static void sleep(Duration d) throws SQLException {
-        try {
-            Thread.sleep(d.toMillis());
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new SQLException("interrupted", "57014", e);
+    /** Every transaction older than this had ended when it was read (the oldest xid still running, 64-bit). */
+    private static long transactionHorizon(Connection connection) throws SQLException {
+        try (Statement st = connection.createStatement();
+             ResultSet rs = st.executeQuery("SELECT txid_snapshot_xmin(txid_current_snapshot())")) {
+            rs.next();
+            long horizon = rs.getLong(1);
+            connection.commit();
+            return horizon;
+        }
+    }
+
+    /**
+     * @return {all NULL rows, NULL rows whose current version was written by a transaction older than horizon}.
+     *         {@code age(xmin)} is measured from this transaction's own xid, assigned first so that it is stable;
+     *         frozen rows have the largest age and count as old.
+     */
+    private long[] countNulls(Connection connection, long horizon) throws SQLException {
+        try (Statement st = connection.createStatement()) {
+            long self;
+            try (ResultSet rs = st.executeQuery("SELECT txid_current()")) {
+                rs.next();
+                self = rs.getLong(1);
+            }
+            try (PreparedStatement ps = connection.prepareStatement("SELECT count(*), count(*) FILTER (WHERE"
+                    + " age(xmin) > ?) FROM " + migration.quotedTable() + " WHERE " + migration.quotedColumn()
+                    + " IS NULL")) {
+                ps.setLong(1, self - horizon);
+                try (ResultSet rs = ps.executeQuery()) {
+                    rs.next();
+                    long[] counts = {rs.getLong(1), rs.getLong(2)};
+                    connection.commit();
+                    return counts;
+                }
+            }
         }
     }
 }

@@ -67,6 +67,23 @@ final class PhaseFixture {
         return PhaseRun.open(db::connect, SCHEMA, "test", options, new PrintWriter(out, true), id, command);
     }
 
+    static final BackfillOptions QUICK = new BackfillOptions(50, 50, 1_000, 0, 0, java.time.Duration.ofMillis(500), 20);
+
+    /** Runs expand, turns writes on and backfills: the migration ends up backfilled. */
+    static void backfilled(TestDatabase db, String id) throws Exception {
+        setWrites(db, id, true);
+        try (PhaseRun run = open(db, id, "backfill", new StringWriter())) {
+            Expander.run(run);
+            new Backfiller(run, QUICK, false).run();
+        }
+    }
+
+    static ServerVersion server(TestDatabase db) throws SQLException {
+        try (Connection c = db.connect()) {
+            return ServerVersion.of(c);
+        }
+    }
+
     static void exec(TestDatabase db, String sql) throws SQLException {
         try (Connection c = db.connect(); Statement st = c.createStatement()) {
             st.execute(sql);

@@ -12,15 +12,20 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.stream.Collectors;
 
 /**
- * Reads one {@link StateSnapshot} from the control schema and the catalog, in a single read-only
- * {@code REPEATABLE READ} transaction so that version, migrations and columns belong together.
+ * Reads {@link StateSnapshot}s from the control schema and the catalog, in autocommit mode: each statement is
+ * one consistent read, and the watcher's connection never holds a transaction open.
  */
 final class SnapshotLoader {
 
     /** Schemas whose tables never take part in name resolution of application statements. */
     private static final String SYSTEM_SCHEMAS = "'pg_catalog', 'information_schema', 'pg_toast'";
+
+    /** The phases drivers rewrite for, as an SQL list: later phases pass statements unchanged. */
+    private static final String REWRITTEN_PHASES = Arrays.stream(Phase.values()).filter(Phase::needsRewriting)
+            .map(p -> "'" + p.label() + "'").collect(Collectors.joining(", "));
 
     private final ControlSchema schema;
 
@@ -47,37 +52,54 @@ final class SnapshotLoader {
         }
     }
 
-    StateSnapshot load(Connection c) throws SQLException {
-        boolean autoCommit = c.getAutoCommit();
-        c.setAutoCommit(false);
-        try (Statement st = c.createStatement()) {
-            st.execute("SET TRANSACTION ISOLATION LEVEL REPEATABLE READ, READ ONLY");
-            long version = version(c);
-            List<ColumnMigration> migrations = migrations(c);
-            Map<String, List<String>> columns = migrations.isEmpty() ? Map.of() : tableColumns(c, migrations);
-            List<String> searchPath = searchPath(c);
-            return new StateSnapshot(version, migrations, columns, searchPath);
-        } finally {
-            c.rollback();
-            c.setAutoCommit(autoCommit);
-        }
-    }
-
-    private List<ColumnMigration> migrations(Connection c) throws SQLException {
+    /**
+     * Reads version and migrations in one statement (one consistent read); the catalog part (table columns,
+     * search path) is taken over from {@code previous} when the same columns are migrating in the same phases,
+     * since a flag flip, the most frequent and most urgent change, does not touch the catalog.
+     *
+     * @param previous the snapshot to take catalog facts from, or null to read them afresh
+     */
+    StateSnapshot load(Connection c, StateSnapshot previous) throws SQLException {
+        long version;
         List<ColumnMigration> migrations = new ArrayList<>();
         try (Statement st = c.createStatement();
-             ResultSet rs = st.executeQuery("SELECT id, table_schema, table_name, column_name, column_type,"
-                     + " read_fallback, phase, writes_enabled FROM " + schema.table("migrations")
-                     + " WHERE NOT archived ORDER BY id")) {
-            while (rs.next()) {
-                Phase phase = Phase.fromLabel(rs.getString(7));
-                if (phase.needsRewriting()) {
-                    migrations.add(new ColumnMigration(rs.getString(1), rs.getString(2), rs.getString(3),
-                            rs.getString(4), rs.getString(5), rs.getString(6), phase, rs.getBoolean(8)));
+             ResultSet rs = st.executeQuery("SELECT s.version, m.id, m.table_schema, m.table_name, m.column_name,"
+                     + " m.column_type, m.read_fallback, m.phase, m.writes_enabled FROM " + schema.table("state")
+                     + " s LEFT JOIN " + schema.table("migrations") + " m ON NOT m.archived"
+                     + " AND m.phase IN (" + REWRITTEN_PHASES + ") ORDER BY m.id")) {
+            if (!rs.next()) {
+                throw new SQLException("control schema " + schema + " has no state row; run `colshift init`", "55000");
+            }
+            version = rs.getLong(1);
+            do {
+                if (rs.getString(2) != null) {
+                    migrations.add(new ColumnMigration(rs.getString(2), rs.getString(3), rs.getString(4),
+                            rs.getString(5), rs.getString(6), rs.getString(7), Phase.fromLabel(rs.getString(8)),
+                            rs.getBoolean(9)));
                 }
+            } while (rs.next());
+        }
+        if (previous != null && sameCatalogShape(previous.migrations(), migrations)) {
+            return new StateSnapshot(version, migrations, previous.tableColumns(), previous.searchPath());
+        }
+        Map<String, List<String>> columns = migrations.isEmpty() ? Map.of() : tableColumns(c, migrations);
+        return new StateSnapshot(version, migrations, columns, searchPath(c));
+    }
+
+    /** Same migrating columns in the same phases: the catalog facts in the snapshot are still the right ones. */
+    private static boolean sameCatalogShape(List<ColumnMigration> a, List<ColumnMigration> b) {
+        if (a.size() != b.size()) {
+            return false;
+        }
+        for (int i = 0; i < a.size(); i++) {
+            ColumnMigration x = a.get(i);
+            ColumnMigration y = b.get(i);
+            if (!x.schema().equals(y.schema()) || !x.table().equals(y.table()) || !x.column().equals(y.column())
+                    || x.phase() != y.phase()) {
+                return false;
             }
         }
-        return migrations;
+        return true;
     }
 
     /**

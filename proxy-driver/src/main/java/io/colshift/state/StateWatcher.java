@@ -44,6 +44,8 @@ public final class StateWatcher implements SnapshotSource, StateWatcherMXBean, A
     private static final long MAX_WAIT_MS = 250;
     /** Columns of other tables change without a state change (their own migrations); re-read them this often. */
     private static final long CATALOG_REFRESH_MS = 30_000;
+    private static final String UNDEFINED_TABLE = "42P01";
+    private static final String UNDEFINED_SCHEMA = "3F000";
 
     private final String realUrl;
     private final Properties properties;
@@ -182,7 +184,7 @@ public final class StateWatcher implements SnapshotSource, StateWatcherMXBean, A
             }
             listening = true;
         }
-        refresh(c);
+        refresh(c, true);
         firstAttempt.countDown();
         long now = System.nanoTime();
         long nextPoll = now + TimeUnit.MILLISECONDS.toNanos(pollMs);
@@ -193,12 +195,12 @@ public final class StateWatcher implements SnapshotSource, StateWatcherMXBean, A
             if (now - nextCatalog >= 0) {
                 nextCatalog = now + TimeUnit.MILLISECONDS.toNanos(CATALOG_REFRESH_MS);
                 nextPoll = now + TimeUnit.MILLISECONDS.toNanos(pollMs);
-                refresh(c);
+                refresh(c, true);
             } else if (now - nextPoll >= 0) {
                 nextPoll = now + TimeUnit.MILLISECONDS.toNanos(pollMs);
                 polls.incrementAndGet();
-                if (!schemaPresent || loader.version(c) != snapshot.version()) {
-                    refresh(c);
+                if (!schemaPresent || versionChanged(c)) {
+                    refresh(c, false);
                 }
             }
             if (now - nextBeat >= 0) {
@@ -211,7 +213,7 @@ public final class StateWatcher implements SnapshotSource, StateWatcherMXBean, A
                 PGNotification[] received = pg.getNotifications((int) waitMs);
                 if (received != null && received.length > 0) {
                     notifications.addAndGet(received.length);
-                    refresh(c);
+                    refresh(c, false);
                 }
             } else {
                 sleepQuietly(waitMs);
@@ -222,25 +224,28 @@ public final class StateWatcher implements SnapshotSource, StateWatcherMXBean, A
         }
     }
 
-    /** Reads the state and publishes it when it differs from the current snapshot. */
-    private void refresh(Connection c) throws SQLException {
-        if (!loader.schemaExists(c)) {
-            schemaPresent = false;
-            if (!missingSchemaWarned) {
-                missingSchemaWarned = true;
-                if (loadedOnce) {
-                    LOG.warn("colshift control schema {} disappeared from {}; keeping state version {}", schema,
-                            database, snapshot.version());
-                } else {
-                    LOG.warn("colshift control schema {} not found in {}; statements pass unchanged (run"
-                            + " `colshift init` to use colshift)", schema, database);
-                }
-            }
+    /**
+     * Reads the state and publishes it when it differs from the current snapshot.
+     *
+     * @param catalogToo also re-read table columns and search path, which a state change alone does not move
+     */
+    private void refresh(Connection c, boolean catalogToo) throws SQLException {
+        if (!schemaPresent && !loader.schemaExists(c)) {
+            schemaMissing();
             return;
+        }
+        StateSnapshot next;
+        try {
+            next = loader.load(c, catalogToo || !loadedOnce ? null : snapshot);
+        } catch (SQLException e) {
+            if (UNDEFINED_TABLE.equals(e.getSQLState()) || UNDEFINED_SCHEMA.equals(e.getSQLState())) {
+                schemaMissing();
+                return;
+            }
+            throw e;
         }
         missingSchemaWarned = false;
         schemaPresent = true;
-        StateSnapshot next = loader.load(c);
         reloads.incrementAndGet();
         lastRefresh = Instant.now();
         loadedOnce = true;
@@ -251,6 +256,32 @@ public final class StateWatcher implements SnapshotSource, StateWatcherMXBean, A
                     describe(next));
             if (newVersion) {
                 beat(c); // acknowledge at once: rollback barriers wait for this
+            }
+        }
+    }
+
+    /** Whether the stored version differs from the published one; a vanished schema counts as a change. */
+    private boolean versionChanged(Connection c) throws SQLException {
+        try {
+            return loader.version(c) != snapshot.version();
+        } catch (SQLException e) {
+            if (UNDEFINED_TABLE.equals(e.getSQLState()) || UNDEFINED_SCHEMA.equals(e.getSQLState())) {
+                return true;
+            }
+            throw e;
+        }
+    }
+
+    private void schemaMissing() {
+        schemaPresent = false;
+        if (!missingSchemaWarned) {
+            missingSchemaWarned = true;
+            if (loadedOnce) {
+                LOG.warn("colshift control schema {} disappeared from {}; keeping state version {}", schema,
+                        database, snapshot.version());
+            } else {
+                LOG.warn("colshift control schema {} not found in {}; statements pass unchanged (run"
+                        + " `colshift init` to use colshift)", schema, database);
             }
         }
     }
