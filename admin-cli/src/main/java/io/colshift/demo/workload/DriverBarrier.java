@@ -1,11 +1,15 @@
 package io.colshift.demo.workload;
 
+import io.colshift.state.StateWatcher;
+import io.colshift.state.StateWatchers;
+
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Duration;
+import java.util.Optional;
 import java.util.Properties;
 
 /**
@@ -53,11 +57,41 @@ public final class DriverBarrier {
         });
     }
 
-    private boolean awaitUntil(Duration timeout, Probe probe) throws InterruptedException {
+    /**
+     * Until this JVM's driver runs the state version the control schema holds now, as a deploy pipeline
+     * would check the {@code clients} table before relying on a change. @return whether it did within
+     * {@code timeout}
+     */
+    public boolean awaitCurrentState(Duration timeout) throws SQLException, InterruptedException {
+        long version;
+        Properties props = credentials();
+        try (Connection c = DriverManager.getConnection(target.plainUrl(), props);
+             PreparedStatement ps = c.prepareStatement("SELECT version FROM " + target.controlSchema() + ".state");
+             ResultSet rs = ps.executeQuery()) {
+            rs.next();
+            version = rs.getLong(1);
+        }
         long deadline = System.nanoTime() + timeout.toNanos();
+        while (System.nanoTime() < deadline) {
+            Optional<StateWatcher> watcher = StateWatchers.find(target.plainUrl(), props, target.controlSchema());
+            if (watcher.isPresent() && watcher.get().getStateVersion() >= version) {
+                return true;
+            }
+            Thread.sleep(PAUSE_MILLIS);
+        }
+        return false;
+    }
+
+    private Properties credentials() {
         Properties props = new Properties();
         props.setProperty("user", target.user());
         props.setProperty("password", target.password());
+        return props;
+    }
+
+    private boolean awaitUntil(Duration timeout, Probe probe) throws InterruptedException {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        Properties props = credentials();
         target.colshiftProperties().forEach(props::setProperty);
         while (System.nanoTime() < deadline) {
             try (Connection c = DriverManager.getConnection(target.colshiftUrl(), props)) {
