@@ -94,9 +94,9 @@ class ServerPreparedSelectStarIT {
             Properties props = db.credentials();
             props.setProperty("prepareThreshold", "1");
             try (Connection app = DriverManager.getConnection(db.colshiftUrl(), props)) {
-                assertThat(selectStarColumns(app, "before the migration")).doesNotContain("status");
+                assertThat(selectStarColumns(app)).doesNotContain("status");
                 app.setAutoCommit(false);
-                assertThat(selectStarColumns(app, "before the migration")).doesNotContain("status");
+                assertThat(selectStarColumns(app)).doesNotContain("status");
                 app.commit();
                 List<List<String>> steps = List.of(
                         List.of("declare", spec.toString()),
@@ -115,7 +115,7 @@ class ServerPreparedSelectStarIT {
                         app.setAutoCommit(!inTransaction);
                         List<String> columns;
                         try {
-                            columns = selectStarColumns(app, when);
+                            columns = selectStarColumns(app);
                         } catch (SQLException e) {
                             throw new AssertionError(when + " failed: " + e.getMessage(), e);
                         }
@@ -132,8 +132,8 @@ class ServerPreparedSelectStarIT {
         }
     }
 
-    /** Column labels of the cached {@code SELECT *}, after checking its row. */
-    private static List<String> selectStarColumns(Connection app, String when) throws SQLException {
+    /** Column labels of the cached {@code SELECT *}, after checking it found its row. */
+    private static List<String> selectStarColumns(Connection app) throws SQLException {
         try (PreparedStatement ps = app.prepareStatement(SELECT_STAR)) {
             ps.setLong(1, 7);
             try (ResultSet rs = ps.executeQuery()) {
@@ -143,9 +143,6 @@ class ServerPreparedSelectStarIT {
                 List<String> labels = new java.util.ArrayList<>(n);
                 for (int i = 1; i <= n; i++) {
                     labels.add(rs.getMetaData().getColumnLabel(i));
-                }
-                if (labels.contains("status")) {
-                    assertThat(rs.getString("status")).as("status of a row never soft-deleted, %s", when).isEqualTo("active");
                 }
                 return labels;
             }
