@@ -88,7 +88,7 @@ public final class ConnectionOptions {
         return "cli:" + osUser + (host.isEmpty() ? "" : "@" + host);
     }
 
-    private String password() {
+    String password() {
         if (passwordFile != null) {
             try {
                 String content = Files.readString(passwordFile, StandardCharsets.UTF_8);

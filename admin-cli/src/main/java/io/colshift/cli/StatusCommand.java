@@ -37,7 +37,7 @@ final class StatusCommand implements Callable<Integer> {
     @Option(names = "--json", description = "Print JSON (snake_case keys) instead of tables.")
     boolean json;
 
-    @Option(names = "--all", description = "Include completed, archived migrations.")
+    @Option(names = "--all", description = "Include archived migrations and drivers that stopped reporting.")
     boolean all;
 
     @Override
@@ -55,7 +55,10 @@ final class StatusCommand implements Callable<Integer> {
             for (MigrationRow row : rows) {
                 migrations.add(StatusReport.MigrationStatus.of(row, reader.backfillProgress(row.id()).orElse(null)));
             }
-            report = new StatusReport(session.schema().name(), reader.version(), migrations, reader.clients());
+            List<ClientRow> clients = reader.clients();
+            long gone = clients.stream().filter(c -> !c.live()).count();
+            report = new StatusReport(session.schema().name(), reader.version(), migrations,
+                    all ? clients : clients.stream().filter(ClientRow::live).toList(), gone);
         }
         PrintWriter out = spec.commandLine().getOut();
         if (json) {
@@ -84,8 +87,9 @@ final class StatusCommand implements Callable<Integer> {
             }
         }
         out.println();
-        out.printf("drivers: %d live, %d behind state version %d%n", report.liveClients(), report.liveClientsBehind(),
-                report.stateVersion());
+        out.printf("drivers: %d live, %d behind state version %d, %d gone%s%n", report.liveClients(),
+                report.liveClientsBehind(), report.stateVersion(), report.goneClients(),
+                report.goneClients() > 0 && report.clients().stream().allMatch(ClientRow::live) ? " (--all lists them)" : "");
         if (!report.clients().isEmpty()) {
             TextTable table = new TextTable("CLIENT", "HOST", "PID", "APPLICATION", "ACKED", "LAST SEEN", "STATUS");
             for (ClientRow c : report.clients()) {

@@ -7,7 +7,12 @@ import io.colshift.state.MigrationRow;
 import java.util.List;
 
 /** What {@code colshift status} shows; serialised as is for {@code --json}. */
-record StatusReport(String controlSchema, long stateVersion, List<MigrationStatus> migrations, List<ClientRow> clients) {
+/**
+ * @param clients     live drivers, and gone ones too with {@code --all}
+ * @param goneClients drivers whose heartbeats stopped (ended or crashed); their rows stay for the record
+ */
+record StatusReport(String controlSchema, long stateVersion, List<MigrationStatus> migrations, List<ClientRow> clients,
+                    long goneClients) {
 
     record MigrationStatus(String id, String table, String column, String type, String phase, boolean writesEnabled,
                            boolean writesGated, String readFallback, String defaultExpr, String backfillExpr,

@@ -144,6 +144,12 @@ class StatePropagationIT {
 
         Cli.Result text = cli.run("status", "--schema", "cs_status");
         assertThat(text.out()).contains("1 live, 0 behind").contains(watcher.getClientId()).contains("current");
+
+        watcher.close();
+        Cli.Result afterClose = cli.run("status", "--schema", "cs_status");
+        assertThat(afterClose.out()).contains("0 live").contains("1 gone").doesNotContain(watcher.getClientId());
+        Cli.Result all = cli.run("status", "--schema", "cs_status", "--all");
+        assertThat(all.out()).contains(watcher.getClientId()).contains("gone");
     }
 
     private static boolean eventually(BooleanSupplier condition) throws InterruptedException {

@@ -1,7 +1,10 @@
 package io.colshift.driver;
 
+import io.colshift.rewrite.Rewrite;
+import io.colshift.state.StateSnapshot;
 import net.bytebuddy.ByteBuddy;
 import net.bytebuddy.description.method.MethodDescription;
+import net.bytebuddy.description.modifier.TypeManifestation;
 import net.bytebuddy.description.modifier.Visibility;
 import net.bytebuddy.dynamic.loading.ClassLoadingStrategy;
 import net.bytebuddy.dynamic.scaffold.subclass.ConstructorStrategy;
@@ -22,6 +25,7 @@ import static net.bytebuddy.matcher.ElementMatchers.isAbstract;
 import static net.bytebuddy.matcher.ElementMatchers.isDefaultMethod;
 import static net.bytebuddy.matcher.ElementMatchers.named;
 import static net.bytebuddy.matcher.ElementMatchers.returns;
+import static net.bytebuddy.matcher.ElementMatchers.takesArguments;
 
 /**
  * Makes the concrete proxy classes, once per JVM (per class loader of this driver), and hands out instances.
@@ -47,12 +51,12 @@ final class ProxyFactory {
 
     interface PreparedStatementMaker {
         ProxyPreparedStatement make(PreparedStatement delegate, ProxyConnection connection, StatementPreparer preparer,
-                                    String sql, io.colshift.state.StateSnapshot snapshot, io.colshift.rewrite.Rewrite rewrite);
+                                    String sql, StateSnapshot snapshot, Rewrite rewrite);
     }
 
     interface CallableStatementMaker {
         ProxyCallableStatement make(CallableStatement delegate, ProxyConnection connection, StatementPreparer preparer,
-                                    String sql, io.colshift.state.StateSnapshot snapshot, io.colshift.rewrite.Rewrite rewrite);
+                                    String sql, StateSnapshot snapshot, Rewrite rewrite);
     }
 
     interface ResultSetMaker {
@@ -111,13 +115,13 @@ final class ProxyFactory {
         var builder = new ByteBuddy()
                 .subclass(proxyBase, ConstructorStrategy.Default.IMITATE_SUPER_CLASS_OPENING)
                 .name(name)
-                .modifiers(Visibility.PUBLIC, net.bytebuddy.description.modifier.TypeManifestation.FINAL)
+                .modifiers(Visibility.PUBLIC, TypeManifestation.FINAL)
                 .method(notHandWritten)
                 .intercept(MethodCall.invokeSelf().onField(delegateField).withAllArguments());
         if (proxyBase == ProxyDatabaseMetaData.class) {
             // Catalog queries return result sets whose getStatement() must not leak the real connection.
             builder = builder.method(notHandWritten.and(returns(ResultSet.class)))
-                    .intercept(MethodCall.invoke(named("wrap").and(net.bytebuddy.matcher.ElementMatchers.takesArguments(ResultSet.class)))
+                    .intercept(MethodCall.invoke(named("wrap").and(takesArguments(ResultSet.class)))
                             .withMethodCall(MethodCall.invokeSelf().onField(delegateField).withAllArguments()));
         }
         return builder.make()

@@ -44,6 +44,8 @@ import java.util.List;
  * {@link ColshiftConnection#statementsPassedUnchanged()} and the first such case is logged. Statements
  * without placeholders are simply re-prepared. The window is the time between prepare and execute of
  * one statement across the very first state change, which applications that prepare per use barely hit.
+ * While parameters are kept, stream and reader parameters are read into memory when set
+ * ({@link KeptStreams}), because they may have to be bound more than once.
  *
  * <p><b>An UPDATE whose only SET items were gated</b> ({@link Rewrite#countInsteadOfUpdate()}) runs as a
  * {@code SELECT count(*)} over the rows it would have matched; {@code executeUpdate}, {@code execute} +
@@ -457,7 +459,8 @@ abstract class ProxyPreparedStatement extends ProxyStatement implements Prepared
         if (parameters == null) {
             preparedDelegate.setAsciiStream(parameterIndex, x, length);
         } else {
-            bind(parameterIndex, (ps, i) -> ps.setAsciiStream(i, x, length));
+            byte[] kept = KeptStreams.bytes(x, length, parameterIndex);
+            bind(parameterIndex, (ps, i) -> ps.setAsciiStream(i, KeptStreams.in(kept), length));
         }
     }
 
@@ -467,7 +470,8 @@ abstract class ProxyPreparedStatement extends ProxyStatement implements Prepared
         if (parameters == null) {
             preparedDelegate.setUnicodeStream(parameterIndex, x, length);
         } else {
-            bind(parameterIndex, (ps, i) -> ps.setUnicodeStream(i, x, length));
+            byte[] kept = KeptStreams.bytes(x, length, parameterIndex);
+            bind(parameterIndex, (ps, i) -> ps.setUnicodeStream(i, KeptStreams.in(kept), length));
         }
     }
 
@@ -476,7 +480,8 @@ abstract class ProxyPreparedStatement extends ProxyStatement implements Prepared
         if (parameters == null) {
             preparedDelegate.setBinaryStream(parameterIndex, x, length);
         } else {
-            bind(parameterIndex, (ps, i) -> ps.setBinaryStream(i, x, length));
+            byte[] kept = KeptStreams.bytes(x, length, parameterIndex);
+            bind(parameterIndex, (ps, i) -> ps.setBinaryStream(i, KeptStreams.in(kept), length));
         }
     }
 
@@ -503,7 +508,8 @@ abstract class ProxyPreparedStatement extends ProxyStatement implements Prepared
         if (parameters == null) {
             preparedDelegate.setCharacterStream(parameterIndex, reader, length);
         } else {
-            bind(parameterIndex, (ps, i) -> ps.setCharacterStream(i, reader, length));
+            String kept = KeptStreams.chars(reader, length, parameterIndex);
+            bind(parameterIndex, (ps, i) -> ps.setCharacterStream(i, KeptStreams.reader(kept), length));
         }
     }
 
@@ -611,7 +617,8 @@ abstract class ProxyPreparedStatement extends ProxyStatement implements Prepared
         if (parameters == null) {
             preparedDelegate.setNCharacterStream(parameterIndex, value, length);
         } else {
-            bind(parameterIndex, (ps, i) -> ps.setNCharacterStream(i, value, length));
+            String kept = KeptStreams.chars(value, length, parameterIndex);
+            bind(parameterIndex, (ps, i) -> ps.setNCharacterStream(i, KeptStreams.reader(kept), length));
         }
     }
 
@@ -629,7 +636,8 @@ abstract class ProxyPreparedStatement extends ProxyStatement implements Prepared
         if (parameters == null) {
             preparedDelegate.setClob(parameterIndex, reader, length);
         } else {
-            bind(parameterIndex, (ps, i) -> ps.setClob(i, reader, length));
+            String kept = KeptStreams.chars(reader, length, parameterIndex);
+            bind(parameterIndex, (ps, i) -> ps.setClob(i, KeptStreams.reader(kept), length));
         }
     }
 
@@ -638,7 +646,8 @@ abstract class ProxyPreparedStatement extends ProxyStatement implements Prepared
         if (parameters == null) {
             preparedDelegate.setBlob(parameterIndex, inputStream, length);
         } else {
-            bind(parameterIndex, (ps, i) -> ps.setBlob(i, inputStream, length));
+            byte[] kept = KeptStreams.bytes(inputStream, length, parameterIndex);
+            bind(parameterIndex, (ps, i) -> ps.setBlob(i, KeptStreams.in(kept), length));
         }
     }
 
@@ -647,7 +656,8 @@ abstract class ProxyPreparedStatement extends ProxyStatement implements Prepared
         if (parameters == null) {
             preparedDelegate.setNClob(parameterIndex, reader, length);
         } else {
-            bind(parameterIndex, (ps, i) -> ps.setNClob(i, reader, length));
+            String kept = KeptStreams.chars(reader, length, parameterIndex);
+            bind(parameterIndex, (ps, i) -> ps.setNClob(i, KeptStreams.reader(kept), length));
         }
     }
 
@@ -674,7 +684,8 @@ abstract class ProxyPreparedStatement extends ProxyStatement implements Prepared
         if (parameters == null) {
             preparedDelegate.setAsciiStream(parameterIndex, x, length);
         } else {
-            bind(parameterIndex, (ps, i) -> ps.setAsciiStream(i, x, length));
+            byte[] kept = KeptStreams.bytes(x, length, parameterIndex);
+            bind(parameterIndex, (ps, i) -> ps.setAsciiStream(i, KeptStreams.in(kept), length));
         }
     }
 
@@ -683,7 +694,8 @@ abstract class ProxyPreparedStatement extends ProxyStatement implements Prepared
         if (parameters == null) {
             preparedDelegate.setBinaryStream(parameterIndex, x, length);
         } else {
-            bind(parameterIndex, (ps, i) -> ps.setBinaryStream(i, x, length));
+            byte[] kept = KeptStreams.bytes(x, length, parameterIndex);
+            bind(parameterIndex, (ps, i) -> ps.setBinaryStream(i, KeptStreams.in(kept), length));
         }
     }
 
@@ -692,7 +704,8 @@ abstract class ProxyPreparedStatement extends ProxyStatement implements Prepared
         if (parameters == null) {
             preparedDelegate.setCharacterStream(parameterIndex, reader, length);
         } else {
-            bind(parameterIndex, (ps, i) -> ps.setCharacterStream(i, reader, length));
+            String kept = KeptStreams.chars(reader, length, parameterIndex);
+            bind(parameterIndex, (ps, i) -> ps.setCharacterStream(i, KeptStreams.reader(kept), length));
         }
     }
 
@@ -701,7 +714,8 @@ abstract class ProxyPreparedStatement extends ProxyStatement implements Prepared
         if (parameters == null) {
             preparedDelegate.setAsciiStream(parameterIndex, x);
         } else {
-            bind(parameterIndex, (ps, i) -> ps.setAsciiStream(i, x));
+            byte[] kept = KeptStreams.bytes(x, KeptStreams.TO_END, parameterIndex);
+            bind(parameterIndex, (ps, i) -> ps.setAsciiStream(i, KeptStreams.in(kept)));
         }
     }
 
@@ -710,7 +724,8 @@ abstract class ProxyPreparedStatement extends ProxyStatement implements Prepared
         if (parameters == null) {
             preparedDelegate.setBinaryStream(parameterIndex, x);
         } else {
-            bind(parameterIndex, (ps, i) -> ps.setBinaryStream(i, x));
+            byte[] kept = KeptStreams.bytes(x, KeptStreams.TO_END, parameterIndex);
+            bind(parameterIndex, (ps, i) -> ps.setBinaryStream(i, KeptStreams.in(kept)));
         }
     }
 
@@ -719,7 +734,8 @@ abstract class ProxyPreparedStatement extends ProxyStatement implements Prepared
         if (parameters == null) {
             preparedDelegate.setCharacterStream(parameterIndex, reader);
         } else {
-            bind(parameterIndex, (ps, i) -> ps.setCharacterStream(i, reader));
+            String kept = KeptStreams.chars(reader, KeptStreams.TO_END, parameterIndex);
+            bind(parameterIndex, (ps, i) -> ps.setCharacterStream(i, KeptStreams.reader(kept)));
         }
     }
 
@@ -728,7 +744,8 @@ abstract class ProxyPreparedStatement extends ProxyStatement implements Prepared
         if (parameters == null) {
             preparedDelegate.setNCharacterStream(parameterIndex, value);
         } else {
-            bind(parameterIndex, (ps, i) -> ps.setNCharacterStream(i, value));
+            String kept = KeptStreams.chars(value, KeptStreams.TO_END, parameterIndex);
+            bind(parameterIndex, (ps, i) -> ps.setNCharacterStream(i, KeptStreams.reader(kept)));
         }
     }
 
@@ -737,7 +754,8 @@ abstract class ProxyPreparedStatement extends ProxyStatement implements Prepared
         if (parameters == null) {
             preparedDelegate.setClob(parameterIndex, reader);
         } else {
-            bind(parameterIndex, (ps, i) -> ps.setClob(i, reader));
+            String kept = KeptStreams.chars(reader, KeptStreams.TO_END, parameterIndex);
+            bind(parameterIndex, (ps, i) -> ps.setClob(i, KeptStreams.reader(kept)));
         }
     }
 
@@ -746,7 +764,8 @@ abstract class ProxyPreparedStatement extends ProxyStatement implements Prepared
         if (parameters == null) {
             preparedDelegate.setBlob(parameterIndex, inputStream);
         } else {
-            bind(parameterIndex, (ps, i) -> ps.setBlob(i, inputStream));
+            byte[] kept = KeptStreams.bytes(inputStream, KeptStreams.TO_END, parameterIndex);
+            bind(parameterIndex, (ps, i) -> ps.setBlob(i, KeptStreams.in(kept)));
         }
     }
 
@@ -755,7 +774,8 @@ abstract class ProxyPreparedStatement extends ProxyStatement implements Prepared
         if (parameters == null) {
             preparedDelegate.setNClob(parameterIndex, reader);
         } else {
-            bind(parameterIndex, (ps, i) -> ps.setNClob(i, reader));
+            String kept = KeptStreams.chars(reader, KeptStreams.TO_END, parameterIndex);
+            bind(parameterIndex, (ps, i) -> ps.setNClob(i, KeptStreams.reader(kept)));
         }
     }
 

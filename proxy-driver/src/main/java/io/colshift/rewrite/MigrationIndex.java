@@ -28,8 +28,9 @@ final class MigrationIndex {
 
     MigrationIndex(StateSnapshot snapshot) {
         this.version = snapshot.version();
-        snapshot.tableColumns().forEach((table, columns) ->
-                tableColumns.put(table.toLowerCase(java.util.Locale.ROOT), Set.copyOf(columns)));
+        // ordered as the snapshot lists them (catalog order): anything chosen from them must not vary per run
+        snapshot.tableColumns().forEach((table, columns) -> tableColumns.put(table.toLowerCase(java.util.Locale.ROOT),
+                java.util.Collections.unmodifiableSet(new java.util.LinkedHashSet<>(columns))));
         List<String> path = new ArrayList<>();
         for (String schema : snapshot.searchPath()) {
             path.add(Identifiers.key(schema.strip()));

@@ -24,13 +24,21 @@ import java.util.concurrent.atomic.LongAdder;
  */
 public final class RewriteEngine implements StatementRewriter, AutoCloseable {
 
-    /** Default bound on one parse; applications' statements parse in well under a millisecond. */
-    public static final Duration DEFAULT_PARSE_TIMEOUT = Duration.ofMillis(200);
+    /**
+     * Default bound on one parse. Statements parse in about a millisecond once the parser is warm; the bound
+     * only stops pathological backtracking, and leaves room for a cold JIT or a starved CPU.
+     */
+    public static final Duration DEFAULT_PARSE_TIMEOUT = Duration.ofSeconds(1);
+
+    /** A statement whose parse timed out this often for one state version is passed unchanged from then on. */
+    static final int TIMEOUTS_BEFORE_GIVING_UP = 3;
 
     private record Key(String sql, long version) {
     }
 
     private final Cache<Key, Rewrite> cache;
+    /** Timeouts can be transient (GC pause, busy CPU): they are retried a few times before being cached. */
+    private final Cache<Key, Integer> timedOut = Caffeine.newBuilder().maximumSize(1024).build();
     private final BoundedParser parser;
     private final FailureLog failureLog = new FailureLog();
     private volatile MigrationIndex index;
@@ -76,9 +84,12 @@ public final class RewriteEngine implements StatementRewriter, AutoCloseable {
                 return cached;
             }
             misses.increment();
-            Rewrite result = compute(sql, idx);
-            cache.put(key, result);
-            return result;
+            Rewrite result = compute(sql, idx, key);
+            if (result != null) {
+                cache.put(key, result);
+                return result;
+            }
+            return Rewrite.UNCHANGED;
         } catch (RuntimeException | StackOverflowError e) {
             // the contract is never to throw: whatever went wrong, the application's statement runs as written
             unsupported.increment();
@@ -100,13 +111,20 @@ public final class RewriteEngine implements StatementRewriter, AutoCloseable {
         return idx;
     }
 
-    private Rewrite compute(String sql, MigrationIndex idx) {
+    /** The result to cache, or null for a pass-through that must not be cached (a timeout worth retrying). */
+    private Rewrite compute(String sql, MigrationIndex idx, Key key) {
         ParsedStatement parsed;
         try {
             parsed = parser.parse(sql);
         } catch (BoundedParser.Failure f) {
-            (f.timedOut() ? timeouts : parseFailures).increment();
-            failureLog.failedOpen(f.timedOut() ? "parse timed out" : "parse failed", sql, f.getMessage());
+            if (f.timedOut()) {
+                timeouts.increment();
+                failureLog.failedOpen("parse timed out", sql, f.getMessage());
+                int attempts = timedOut.asMap().merge(key, 1, Integer::sum);
+                return attempts >= TIMEOUTS_BEFORE_GIVING_UP ? Rewrite.UNCHANGED : null;
+            }
+            parseFailures.increment();
+            failureLog.failedOpen("parse failed", sql, f.getMessage());
             return Rewrite.UNCHANGED;
         }
         try {

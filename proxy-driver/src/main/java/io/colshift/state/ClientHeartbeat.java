@@ -42,10 +42,6 @@ final class ClientHeartbeat {
         }
     }
 
-    String clientId() {
-        return clientId;
-    }
-
     /**
      * @return whether the heartbeat was recorded
      * @throws SQLException only when the connection itself failed (the caller reconnects); any other refusal

@@ -58,6 +58,7 @@ public final class StateWatcher implements SnapshotSource, StateWatcherMXBean, A
     private final List<Supplier<Map<String, Long>>> counterSources = new CopyOnWriteArrayList<>();
     private final Thread thread;
     private final Runnable onClose;
+    private final String clientId = newClientId();
 
     private volatile StateSnapshot snapshot = StateSnapshot.EMPTY;
     private volatile boolean closed;
@@ -134,8 +135,6 @@ public final class StateWatcher implements SnapshotSource, StateWatcherMXBean, A
     }
 
     private void run() {
-        heartbeat = new ClientHeartbeat(schema, clientId(), hostName(), ProcessHandle.current().pid(),
-                properties.getProperty("ApplicationName"));
         long backoff = MIN_BACKOFF_MS;
         boolean first = true;
         while (!closed) {
@@ -219,7 +218,7 @@ public final class StateWatcher implements SnapshotSource, StateWatcherMXBean, A
                 sleepQuietly(waitMs);
             }
         }
-        if (schemaPresent) {
+        if (schemaPresent && heartbeat != null) {
             heartbeat.leave(c);
         }
     }
@@ -252,6 +251,7 @@ public final class StateWatcher implements SnapshotSource, StateWatcherMXBean, A
         if (!next.equals(snapshot)) {
             boolean newVersion = next.version() != snapshot.version();
             snapshot = next;
+            firstAttempt.countDown();
             LOG.info("colshift state version {} for {} (control schema {}): {}", next.version(), database, schema,
                     describe(next));
             if (newVersion) {
@@ -274,6 +274,7 @@ public final class StateWatcher implements SnapshotSource, StateWatcherMXBean, A
 
     private void schemaMissing() {
         schemaPresent = false;
+        firstAttempt.countDown();
         if (!missingSchemaWarned) {
             missingSchemaWarned = true;
             if (loadedOnce) {
@@ -289,6 +290,11 @@ public final class StateWatcher implements SnapshotSource, StateWatcherMXBean, A
     private void beat(Connection c) throws SQLException {
         if (!schemaPresent) {
             return;
+        }
+        if (heartbeat == null) {
+            // resolved here, after the first snapshot is out: a slow host name lookup must not delay it
+            heartbeat = new ClientHeartbeat(schema, clientId, hostName(), ProcessHandle.current().pid(),
+                    properties.getProperty("ApplicationName"));
         }
         if (heartbeat.beat(c, snapshot.version())) {
             heartbeats.incrementAndGet();
@@ -328,7 +334,7 @@ public final class StateWatcher implements SnapshotSource, StateWatcherMXBean, A
                 + " writes=" + (m.writesEnabled() ? "on" : "off");
     }
 
-    private static String clientId() {
+    private static String newClientId() {
         return ProcessHandle.current().pid() + "-" + UUID.randomUUID().toString().substring(0, 8);
     }
 
@@ -362,8 +368,7 @@ public final class StateWatcher implements SnapshotSource, StateWatcherMXBean, A
 
     @Override
     public String getClientId() {
-        ClientHeartbeat h = heartbeat;
-        return h == null ? "" : h.clientId();
+        return clientId;
     }
 
     @Override

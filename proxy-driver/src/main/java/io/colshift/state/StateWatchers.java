@@ -47,12 +47,13 @@ public final class StateWatchers {
      */
     public static SnapshotSource watch(String realUrl, Properties realDriverProperties, String controlSchema, long pollMs) {
         ControlSchema schema = ControlSchema.named(controlSchema);
+        Properties props = realDriverProperties == null ? new Properties() : realDriverProperties;
         if (pollMs <= 0) {
             throw new IllegalArgumentException("colshift.pollMs must be positive, got " + pollMs);
         }
-        String database = databaseOf(realUrl, realDriverProperties);
+        String database = databaseOf(realUrl, props);
         String key = database + "/" + schema.name();
-        StateWatcher watcher = WATCHERS.computeIfAbsent(key, k -> start(realUrl, realDriverProperties, schema, database, pollMs, k));
+        StateWatcher watcher = WATCHERS.computeIfAbsent(key, k -> start(realUrl, props, schema, database, pollMs, k));
         try {
             watcher.awaitFirstLoad(FIRST_LOAD_WAIT_MS);
         } catch (InterruptedException e) {

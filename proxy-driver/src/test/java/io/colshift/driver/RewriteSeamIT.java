@@ -330,4 +330,50 @@ class RewriteSeamIT {
                     .hasMessageContaining("closed");
         }
     }
+
+    @Test
+    void streamsAndObjectsBoundBeforeAStateChangeAreReplayedOnce() throws Exception {
+        try (Connection c = db.connect(); Statement st = c.createStatement()) {
+            st.execute("ALTER TABLE people ADD COLUMN photo bytea, ADD COLUMN bio text");
+        }
+        String insert = "INSERT INTO people (id, status, photo, bio, name) VALUES (?, ?, ?, ?, ?)";
+        rewrites.put("1:" + insert, Rewrite.rewritten("INSERT INTO people (id, photo, bio, name) VALUES (?, ?, ?, ?)",
+                new int[]{1, Rewrite.DROPPED, 2, 3, 4}));
+        try (Connection c = connect(); PreparedStatement ps = c.prepareStatement(insert)) {
+            ps.setObject(1, 1, java.sql.Types.INTEGER);
+            ps.setCharacterStream(2, new java.io.StringReader("dropped"));
+            ps.setBinaryStream(3, new java.io.ByteArrayInputStream(new byte[]{1, 2, 3}), 3);
+            ps.setCharacterStream(4, new java.io.StringReader("long text"), 9);
+            ps.setObject(5, "ann", java.sql.Types.VARCHAR);
+            addStatusColumn();
+            state.set(EXPANDED); // the statement is prepared again and every value bound again
+            assertThat(ps.executeUpdate()).isEqualTo(1);
+        }
+        try (Connection c = db.connect(); Statement st = c.createStatement();
+             ResultSet rs = st.executeQuery("SELECT encode(photo, 'hex'), bio, name, status FROM people")) {
+            assertThat(rs.next()).isTrue();
+            assertThat(rs.getString(1)).isEqualTo("010203");
+            assertThat(rs.getString(2)).isEqualTo("long text");
+            assertThat(rs.getString(3)).isEqualTo("ann");
+            assertThat(rs.getString(4)).isEqualTo("dropped");
+        }
+    }
+
+    @Test
+    void clearedParametersStayClearedWhenTheStatementIsPreparedAgain() throws Exception {
+        addStatusColumn();
+        try (Connection c = connect(); PreparedStatement ps = c.prepareStatement(INSERT);
+             PreparedStatement raw = db.connect().prepareStatement(INSERT)) {
+            ps.setInt(1, 1);
+            ps.setString(2, "x");
+            ps.setString(3, "ann");
+            ps.clearParameters();
+            state.set(EXPANDED);
+            SQLException expected = org.assertj.core.api.Assertions.catchThrowableOfType(SQLException.class,
+                    raw::executeUpdate);
+            assertThatThrownBy(ps::executeUpdate).isInstanceOf(SQLException.class)
+                    .hasMessage(expected.getMessage());
+        }
+        assertThat(people()).isEmpty();
+    }
 }

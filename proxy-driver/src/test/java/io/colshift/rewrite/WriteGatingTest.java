@@ -135,9 +135,26 @@ class WriteGatingTest {
     }
 
     @Test
-    void mergeOnAMigratingTableFailsOpen() {
-        Rewrites.assertUnchanged(engine, "MERGE INTO users u USING orders o ON o.user_id = u.id "
-                + "WHEN MATCHED THEN UPDATE SET status = o.status WHEN NOT MATCHED THEN INSERT (id, status) VALUES (o.user_id, o.status)", declared);
-        assertThat(engine.stats().failedOpen()).isEqualTo(1);
+    void mergeGatesItsUpdateAndInsertActionsAndRewritesItsReads() {
+        Rewrite r = engine.rewrite("MERGE INTO users u USING orders o ON o.user_id = u.id WHEN MATCHED AND u.status <> ? "
+                + "THEN UPDATE SET status = o.status, name = ? WHEN NOT MATCHED THEN INSERT (id, name, email, status) "
+                + "VALUES (o.user_id, ?, ?, o.status)", declared);
+        assertThat(r.applyTo("")).isEqualTo("MERGE INTO users u USING orders o ON o.user_id = u.id WHEN MATCHED AND "
+                + "CAST('active' AS text) <> ? THEN UPDATE SET name = ? WHEN NOT MATCHED THEN INSERT (id, name, email) "
+                + "VALUES (o.user_id, ?, ?)");
+        assertThat(r.parametersUnchanged()).isTrue();
+    }
+
+    @Test
+    void mergeUpdateOfTheGatedColumnOnlyStillMatchesItsRows() {
+        assertThat(text(engine, "MERGE INTO users u USING orders o ON o.user_id = u.id WHEN MATCHED THEN UPDATE SET status = ?", declared))
+                .isEqualTo("MERGE INTO users u USING orders o ON o.user_id = u.id WHEN MATCHED THEN UPDATE SET id = u.id");
+    }
+
+    @Test
+    void mergeInsertOfTheGatedColumnOnlyInsertsDefaults() {
+        Rewrite r = engine.rewrite("MERGE INTO users u USING orders o ON o.user_id = u.id WHEN NOT MATCHED THEN INSERT (status) VALUES (?)", declared);
+        assertThat(r.applyTo("")).isEqualTo("MERGE INTO users u USING orders o ON o.user_id = u.id WHEN NOT MATCHED THEN INSERT DEFAULT VALUES");
+        assertThat(map(r, 1)).containsExactly(Rewrite.DROPPED);
     }
 }
