@@ -71,15 +71,20 @@ public final class DriverBarrier {
             rs.next();
             version = rs.getLong(1);
         }
-        long deadline = System.nanoTime() + timeout.toNanos();
-        while (System.nanoTime() < deadline) {
-            Optional<StateWatcher> watcher = StateWatchers.find(target.plainUrl(), props, target.controlSchema());
-            if (watcher.isPresent() && watcher.get().getStateVersion() >= version) {
-                return true;
+        Properties colshiftProps = credentials();
+        target.colshiftProperties().forEach(colshiftProps::setProperty);
+        // a connection through the driver makes sure this JVM has a watcher for the database at all
+        try (Connection ignored = DriverManager.getConnection(target.colshiftUrl(), colshiftProps)) {
+            long deadline = System.nanoTime() + timeout.toNanos();
+            while (System.nanoTime() < deadline) {
+                Optional<StateWatcher> watcher = StateWatchers.find(target.plainUrl(), props, target.controlSchema());
+                if (watcher.isPresent() && watcher.get().getStateVersion() >= version) {
+                    return true;
+                }
+                Thread.sleep(PAUSE_MILLIS);
             }
-            Thread.sleep(PAUSE_MILLIS);
+            return false;
         }
-        return false;
     }
 
     private Properties credentials() {
