@@ -16,6 +16,7 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.time.Duration;
 import java.util.Locale;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -57,8 +58,10 @@ class ClientWorkloadsIT {
 
     @Order(1)
     @Test
-    void everyPeerSitsOnTheConnectionPathItIsMeasuredFor() throws Exception {
-        assertConnectionPath(Client.RAW, c -> c.isWrapperFor(org.postgresql.PGConnection.class));
+    void everyClientSitsOnTheConnectionPathItIsMeasuredFor() throws Exception {
+        assertConnectionPath(Client.RAW, c -> c.isWrapperFor(org.postgresql.PGConnection.class)
+                && !c.isWrapperFor(io.colshift.driver.ColshiftConnection.class));
+        assertConnectionPath(Client.COLSHIFT, c -> c.isWrapperFor(io.colshift.driver.ColshiftConnection.class));
         assertConnectionPath(Client.P6SPY, c -> c.isWrapperFor(com.p6spy.engine.wrapper.ConnectionWrapper.class));
         assertConnectionPath(Client.DATASOURCE_PROXY, c -> c instanceof net.ttddyy.dsproxy.proxy.ProxyJdbcObject);
         assertConnectionPath(Client.SHARDINGSPHERE,
@@ -107,10 +110,12 @@ class ClientWorkloadsIT {
 
     @Order(3)
     @Test
-    void migratingStageAddsTheColumnWithoutBackfillingAnyRow() throws Exception {
+    void migratingStageLeavesRowsUnbackfilledSoThatOnlyColshiftReadsTheFallback() throws Exception {
         BackfillingMigration.activate(target);
 
         assertThat(RewriteProbe.rawValue(target)).as("raw pgjdbc reads the unbackfilled column").isNull();
+        assertThat(RewriteProbe.colshiftRewrites(target, Duration.ofSeconds(10)))
+                .as("colshift reads '" + BackfillingMigration.FALLBACK_VALUE + "' through its rewrite").isTrue();
         assertThat(count("SELECT count(*) FROM colshift.migrations WHERE id = '" + BackfillingMigration.ID
                 + "' AND phase = 'backfilling' AND writes_enabled")).isEqualTo(1);
     }

@@ -36,14 +36,15 @@ import java.util.List;
  * settings, and replays the application's parameters and batch rows through the new parameter map.
  * Values whose placeholder was removed are not bound; later parameters are renumbered.
  *
- * <p><b>Parameters are only kept when a migration is active at prepare time.</b> Keeping them costs an
- * allocation per {@code setX}; without a migration every {@code setX} goes straight to the real
- * statement and nothing is allocated. The price: a statement prepared with no migration active and
- * executed after one became active cannot be re-prepared when it has placeholders, because its values
- * were never kept. It then fails open: it executes unchanged, is counted in
- * {@link ColshiftConnection#statementsPassedUnchanged()} and the first such case is logged. Statements
- * without placeholders are simply re-prepared. The window is the time between prepare and execute of
- * one statement across the very first state change, which applications that prepare per use barely hit.
+ * <p><b>Parameters are only kept when a later state could change the statement</b>: when, at prepare time,
+ * a migration is active and the text names one of its tables. Keeping them costs an allocation per
+ * {@code setX}; otherwise every {@code setX} goes straight to the real statement and nothing is allocated.
+ * The price: a statement whose table starts migrating between its prepare and its execution cannot be
+ * prepared again when it has placeholders, because its values were never kept. It then fails open: it
+ * executes unchanged, is counted in {@link ColshiftConnection#statementsPassedUnchanged()} and the first
+ * such case is logged. Statements without placeholders are simply prepared again. The window is the time
+ * between prepare and execute of one statement across the state change that starts a migration, which
+ * applications that prepare per use barely hit.
  * While parameters are kept, stream and reader parameters are read into memory when set
  * ({@link KeptStreams}), because they may have to be bound more than once.
  *
@@ -65,7 +66,7 @@ abstract class ProxyPreparedStatement extends ProxyStatement implements Prepared
     private final String sql;
     private StateSnapshot snapshot;
     private Rewrite rewrite;
-    /** Non-null exactly when a migration was active at prepare time: then every {@code setX} is kept. */
+    /** Non-null exactly when a later state could change the statement: then every {@code setX} is kept. */
     final BoundParameters parameters;
     /** Batch rows added while parameters are not kept; only to know whether re-preparing would lose them. */
     private int unkeptBatchRows;
@@ -79,7 +80,7 @@ abstract class ProxyPreparedStatement extends ProxyStatement implements Prepared
         this.sql = sql;
         this.snapshot = snapshot;
         this.rewrite = rewrite;
-        this.parameters = snapshot.rewriting() ? new BoundParameters() : null;
+        this.parameters = connection.seam.mayRewrite(sql, snapshot) ? new BoundParameters() : null;
     }
 
     /** Makes {@code fresh} the real statement every call goes to. */
@@ -118,7 +119,8 @@ abstract class ProxyPreparedStatement extends ProxyStatement implements Prepared
         if (parameters == null && (sql.indexOf('?') >= 0 || unkeptBatchRows > 0)) {
             snapshot = now;
             connection.seam.passedUnchanged(
-                    "it was prepared before a migration became active and its parameters were not kept", sql);
+                    "it was prepared before a migration of its table became active and its parameters were not kept",
+                    sql);
             return;
         }
         prepareAgain(next);

@@ -2,11 +2,13 @@ package io.colshift.driver;
 
 import io.colshift.rewrite.Rewrite;
 import io.colshift.rewrite.StatementRewriter;
+import io.colshift.state.ColumnMigration;
 import io.colshift.state.SnapshotSource;
 import io.colshift.state.StateSnapshot;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import java.util.List;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.LongAdder;
 import java.util.function.LongSupplier;
@@ -67,6 +69,34 @@ final class RewriteSeam {
             passedUnchanged("the rewriter failed (" + e + ")", sql);
             return Rewrite.UNCHANGED;
         }
+    }
+
+    /**
+     * Whether a later state could rewrite {@code sql} differently: true when a migration is active and the
+     * text names one of the migrating tables (a case-insensitive substring test, so it errs towards true).
+     * Decides whether a prepared statement keeps its parameters; allocates nothing.
+     */
+    boolean mayRewrite(String sql, StateSnapshot snapshot) {
+        if (!snapshot.rewriting() || sql == null) {
+            return false;
+        }
+        List<ColumnMigration> migrations = snapshot.migrations();
+        for (int i = 0; i < migrations.size(); i++) {
+            if (containsIgnoreCase(sql, migrations.get(i).table())) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static boolean containsIgnoreCase(String text, String part) {
+        int last = text.length() - part.length();
+        for (int i = 0; i <= last; i++) {
+            if (text.regionMatches(true, i, part, 0, part.length())) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** The text to send for {@code sql} right now. */

@@ -283,6 +283,21 @@ class RewriteSeamIT {
     }
 
     @Test
+    void onlyStatementsNamingAMigratingTableKeepTheirParameters() throws Exception {
+        try (Connection c = connect();
+             PreparedStatement other = c.prepareStatement("SELECT count(*) FROM updates_seen WHERE n = ?");
+             PreparedStatement mine = c.prepareStatement("SELECT name FROM PEOPLE WHERE id = ?")) {
+            assertThat(((ProxyPreparedStatement) other).parameters).isNull();
+            assertThat(((ProxyPreparedStatement) mine).parameters).isNotNull();
+            other.setInt(1, 1);
+            try (ResultSet rs = other.executeQuery()) {
+                assertThat(rs.next()).isTrue();
+                assertThat(rs.getInt(1)).isZero();
+            }
+        }
+    }
+
+    @Test
     void statementPreparedBeforeAnyMigrationFailsOpenAndIsCounted() throws Exception {
         addStatusColumn();
         state.set(StateSnapshot.EMPTY);
