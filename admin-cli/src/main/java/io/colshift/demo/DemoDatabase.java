@@ -1,6 +1,7 @@
 package io.colshift.demo;
 
 import io.colshift.demo.workload.DatabaseTarget;
+import io.colshift.demo.workload.DriverShutdown;
 import io.colshift.demo.workload.UsersTable;
 import io.colshift.embedded.EmbeddedServer;
 
@@ -57,6 +58,7 @@ abstract class DemoDatabase implements AutoCloseable {
 
             @Override
             public void close() {
+                DriverShutdown.stopWatching(target());
                 server.close();
             }
         };
@@ -78,6 +80,7 @@ abstract class DemoDatabase implements AutoCloseable {
 
             @Override
             public void close() {
+                DriverShutdown.stopWatching(target);
                 try (Connection c = connectPlain(); Statement st = c.createStatement()) {
                     st.execute("DROP SCHEMA IF EXISTS " + schema + " CASCADE");
                     st.execute("DROP SCHEMA IF EXISTS " + target.controlSchema() + " CASCADE");

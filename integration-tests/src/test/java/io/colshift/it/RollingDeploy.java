@@ -5,6 +5,7 @@ import io.colshift.demo.ColshiftCli;
 import io.colshift.demo.workload.AppVersion;
 import io.colshift.demo.workload.DatabaseTarget;
 import io.colshift.demo.workload.DriverBarrier;
+import io.colshift.demo.workload.DriverShutdown;
 import io.colshift.demo.workload.Ledger;
 import io.colshift.demo.workload.LedgerReport;
 import io.colshift.demo.workload.LedgerVerifier;
@@ -178,6 +179,7 @@ final class RollingDeploy implements AutoCloseable {
     @Override
     public void close() throws Exception {
         closeApps();
+        DriverShutdown.stopWatching(target);
         Files.deleteIfExists(spec);
     }
 }

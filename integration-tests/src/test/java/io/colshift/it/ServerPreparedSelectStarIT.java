@@ -4,6 +4,7 @@ import io.colshift.demo.CliResult;
 import io.colshift.demo.ColshiftCli;
 import io.colshift.demo.workload.DatabaseTarget;
 import io.colshift.demo.workload.DriverBarrier;
+import io.colshift.demo.workload.DriverShutdown;
 import io.colshift.demo.workload.UsersTable;
 import io.colshift.embedded.junit.TestDatabase;
 import io.colshift.embedded.junit.WithPostgres;
@@ -128,6 +129,7 @@ class ServerPreparedSelectStarIT {
                 }
             }
         } finally {
+            DriverShutdown.stopWatching(target);
             Files.deleteIfExists(spec);
         }
     }

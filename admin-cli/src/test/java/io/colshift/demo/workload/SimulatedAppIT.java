@@ -35,16 +35,20 @@ class SimulatedAppIT {
         WorkloadStats v1Stats = new WorkloadStats("v1");
         WorkloadStats v2Stats = new WorkloadStats("v2");
         DatabaseTarget target = new DatabaseTarget(db.jdbcUrl(), db.user(), db.password(), "colshift");
-        try (SimulatedApp v1 = SimulatedApp.start(AppVersion.V1, target, table, ledger, ROWS, Traffic.of(2, 300), 0, 4,
-                v1Stats)) {
-            Thread.sleep(1_500);
-        }
-        completeMigrationByHand(db, table);
-        try (SimulatedApp v1 = SimulatedApp.start(AppVersion.V1, target, table, ledger, ROWS, Traffic.of(2, 300), 0, 4,
-                v1Stats);
-             SimulatedApp v2 = SimulatedApp.start(AppVersion.V2, target, table, ledger, ROWS, Traffic.of(2, 300), 2, 4,
-                     v2Stats)) {
-            Thread.sleep(1_500);
+        try {
+            try (SimulatedApp v1 = SimulatedApp.start(AppVersion.V1, target, table, ledger, ROWS, Traffic.of(2, 300), 0, 4,
+                    v1Stats)) {
+                Thread.sleep(1_500);
+            }
+            completeMigrationByHand(db, table);
+            try (SimulatedApp v1 = SimulatedApp.start(AppVersion.V1, target, table, ledger, ROWS, Traffic.of(2, 300), 0, 4,
+                    v1Stats);
+                 SimulatedApp v2 = SimulatedApp.start(AppVersion.V2, target, table, ledger, ROWS, Traffic.of(2, 300), 2, 4,
+                         v2Stats)) {
+                Thread.sleep(1_500);
+            }
+        } finally {
+            DriverShutdown.stopWatching(target);
         }
 
         assertThat(v1Stats.firstProblems()).isEmpty();
