@@ -19,6 +19,16 @@ WITH counts AS (SELECT COALESCE(status, CASE WHEN users.deleted_at IS NULL THEN 
 --- backfilling
 WITH counts AS (SELECT COALESCE(status, CASE WHEN users.deleted_at IS NULL THEN 'active' ELSE 'gone' END) AS status, count(*) AS n FROM users GROUP BY COALESCE(status, CASE WHEN users.deleted_at IS NULL THEN 'active' ELSE 'gone' END)) SELECT status, n FROM counts ORDER BY n DESC, status
 
+=== cte star handed on
+WITH a AS (SELECT * FROM users WHERE deleted_at IS NULL) SELECT a.id, a.status FROM a WHERE a.status <> ? ORDER BY a.id
+--- params: 'vip'
+--- declared
+WITH a AS (SELECT *, CAST(CASE WHEN users.deleted_at IS NULL THEN 'active' ELSE 'gone' END AS text) AS status FROM users WHERE deleted_at IS NULL) SELECT a.id, a.status FROM a WHERE a.status <> ? ORDER BY a.id
+--- expanded
+WITH a AS (SELECT * FROM users WHERE deleted_at IS NULL) SELECT a.id, COALESCE(a.status, CASE WHEN a.deleted_at IS NULL THEN 'active' ELSE 'gone' END) AS status FROM a WHERE COALESCE(a.status, CASE WHEN a.deleted_at IS NULL THEN 'active' ELSE 'gone' END) <> ? ORDER BY a.id
+--- backfilling
+WITH a AS (SELECT * FROM users WHERE deleted_at IS NULL) SELECT a.id, COALESCE(a.status, CASE WHEN a.deleted_at IS NULL THEN 'active' ELSE 'gone' END) AS status FROM a WHERE COALESCE(a.status, CASE WHEN a.deleted_at IS NULL THEN 'active' ELSE 'gone' END) <> ? ORDER BY a.id
+
 === cte two levels
 WITH a AS (SELECT id, status FROM users), b AS (SELECT status, count(*) c FROM a GROUP BY status) SELECT * FROM b ORDER BY status
 --- declared
@@ -277,13 +287,12 @@ SELECT s.status, s.n FROM (SELECT COALESCE(status, CASE WHEN users.deleted_at IS
 === subquery star in from
 SELECT d.id, d.status FROM (SELECT * FROM users WHERE balance > ?) d ORDER BY d.id
 --- params: 50
---- compare: shape
 --- declared
 SELECT d.id, d.status FROM (SELECT *, CAST(CASE WHEN users.deleted_at IS NULL THEN 'active' ELSE 'gone' END AS text) AS status FROM users WHERE balance > ?) d ORDER BY d.id
 --- expanded
-= unchanged
+SELECT d.id, COALESCE(d.status, CASE WHEN d.deleted_at IS NULL THEN 'active' ELSE 'gone' END) AS status FROM (SELECT * FROM users WHERE balance > ?) d ORDER BY d.id
 --- backfilling
-= unchanged
+SELECT d.id, COALESCE(d.status, CASE WHEN d.deleted_at IS NULL THEN 'active' ELSE 'gone' END) AS status FROM (SELECT * FROM users WHERE balance > ?) d ORDER BY d.id
 
 === correlated subquery count
 SELECT u.id, (SELECT count(*) FROM orders o WHERE o.user_id = u.id AND o.status = u.status) AS same FROM users u ORDER BY u.id
@@ -577,4 +586,22 @@ SELECT id FROM users WHERE CAST(CASE WHEN users.deleted_at IS NULL THEN 'active'
 SELECT id FROM users WHERE COALESCE(status, CASE WHEN users.deleted_at IS NULL THEN 'active' ELSE 'gone' END) NOT IN (SELECT status FROM orders) ORDER BY id
 --- backfilling
 SELECT id FROM users WHERE COALESCE(status, CASE WHEN users.deleted_at IS NULL THEN 'active' ELSE 'gone' END) NOT IN (SELECT status FROM orders) ORDER BY id
+
+=== lateral reads status of the table before it
+SELECT u.id, x.n FROM users u CROSS JOIN LATERAL (SELECT count(*) AS n FROM orders o WHERE o.user_id = u.id AND o.status = u.status) x ORDER BY u.id
+--- declared
+SELECT u.id, x.n FROM users u CROSS JOIN LATERAL (SELECT count(*) AS n FROM orders o WHERE o.user_id = u.id AND o.status = CAST(CASE WHEN u.deleted_at IS NULL THEN 'active' ELSE 'gone' END AS text)) x ORDER BY u.id
+--- expanded
+SELECT u.id, x.n FROM users u CROSS JOIN LATERAL (SELECT count(*) AS n FROM orders o WHERE o.user_id = u.id AND o.status = COALESCE(u.status, CASE WHEN u.deleted_at IS NULL THEN 'active' ELSE 'gone' END)) x ORDER BY u.id
+--- backfilling
+SELECT u.id, x.n FROM users u CROSS JOIN LATERAL (SELECT count(*) AS n FROM orders o WHERE o.user_id = u.id AND o.status = COALESCE(u.status, CASE WHEN u.deleted_at IS NULL THEN 'active' ELSE 'gone' END)) x ORDER BY u.id
+
+=== lateral unqualified status of the table before it
+SELECT u.id, x.n FROM users u, LATERAL (SELECT count(*) AS n FROM tags t WHERE t.user_id = u.id AND t.label = status) x ORDER BY u.id
+--- declared
+SELECT u.id, x.n FROM users u, LATERAL (SELECT count(*) AS n FROM tags t WHERE t.user_id = u.id AND t.label = CAST(CASE WHEN u.deleted_at IS NULL THEN 'active' ELSE 'gone' END AS text)) x ORDER BY u.id
+--- expanded
+SELECT u.id, x.n FROM users u, LATERAL (SELECT count(*) AS n FROM tags t WHERE t.user_id = u.id AND t.label = COALESCE(status, CASE WHEN u.deleted_at IS NULL THEN 'active' ELSE 'gone' END)) x ORDER BY u.id
+--- backfilling
+SELECT u.id, x.n FROM users u, LATERAL (SELECT count(*) AS n FROM tags t WHERE t.user_id = u.id AND t.label = COALESCE(status, CASE WHEN u.deleted_at IS NULL THEN 'active' ELSE 'gone' END)) x ORDER BY u.id
 

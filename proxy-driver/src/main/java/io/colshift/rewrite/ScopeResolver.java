@@ -49,6 +49,7 @@ final class ScopeResolver {
     private final Set<Column> notReads;
     private final Map<Node, Scope> scopes = new IdentityHashMap<>();
     private final Set<Object> scopesInProgress = Collections.newSetFromMap(new IdentityHashMap<>());
+    private final Map<Node, List<Relation>> building = new IdentityHashMap<>();
     private final Map<String, WithItem<?>> ctes = new HashMap<>();
 
     private Scope statementScope = Scope.NONE;
@@ -129,10 +130,12 @@ final class ScopeResolver {
             }
         }
     }
+
     private boolean isMigratingTableName(String name) {
         String resolved = index.resolveTable(null, name.toLowerCase(java.util.Locale.ROOT));
         return resolved != null && !index.migrationsOf(resolved).isEmpty();
     }
+
     Relation tableRelation(Table table) {
         String name = Identifiers.key(table.getName());
         String schema = table.getSchemaName() == null ? null : Identifiers.key(table.getSchemaName());
@@ -148,6 +151,7 @@ final class ScopeResolver {
         return new Relation(exposed, alias != null ? null : resolvedSchema, qualifier,
                 key == null ? "?" + name : key, migrations, columns, false);
     }
+
     void addRelations(FromItem item, List<Relation> out) {
         if (item == null) {
             return;
@@ -158,8 +162,11 @@ final class ScopeResolver {
                 WithItem<?> cte = ctes.get(Identifiers.normalize(table.getName()));
                 Set<String> columns = cteColumns(cte);
                 String exposed = Identifiers.normalize(alias != null ? alias.getName() : table.getName());
+                boolean renamed = cte.getWithItemList() != null && !cte.getWithItemList().isEmpty();
+                List<ColumnMigration> passed = renamed || cte.getSelect() == null || !scopesInProgress.add(cte)
+                        ? List.of() : starPassedOnce(cte, cte.getSelect().getSelect(), alias);
                 out.add(new Relation(exposed, null, alias != null ? alias.getName() : table.getName(), null,
-                        List.of(), aliasColumnsOr(alias, columns), false));
+                        passed, aliasColumnsOr(alias, columns), false));
             } else {
                 out.add(tableRelation(table));
             }
@@ -168,8 +175,9 @@ final class ScopeResolver {
             addJoins(pfi.getJoins(), out);
         } else if (item instanceof ParenthesedSelect ps) {
             Set<String> columns = outputColumns(ps.getSelect());
+            List<ColumnMigration> passed = alias == null ? List.of() : starPassed(ps.getSelect(), alias);
             out.add(new Relation(alias == null ? null : Identifiers.normalize(alias.getName()), null,
-                    alias == null ? null : alias.getName(), null, List.of(), aliasColumnsOr(alias, columns), false));
+                    alias == null ? null : alias.getName(), null, passed, aliasColumnsOr(alias, columns), false));
         } else if (item instanceof TableFunction tf) {
             Function f = tf.getFunction();
             String fname = f == null || f.getName() == null ? null : Identifiers.normalize(lastPart(f.getName()));
@@ -185,10 +193,66 @@ final class ScopeResolver {
                     alias == null ? null : alias.getName(), null, List.of(), null, false));
         }
     }
+
+    private List<ColumnMigration> starPassedOnce(Object guard, Select select, Alias alias) {
+        try {
+            return starPassed(select, alias);
+        } finally {
+            scopesInProgress.remove(guard);
+        }
+    }
+
+    /**
+     * Migrations whose raw, possibly NULL column a derived table or CTE hands on through {@code *} or
+     * {@code t.*} while reads coalesce. References to it outside get the same COALESCE, qualified by the
+     * derived table's name: it shows every column of the table, so every column the fallback uses.
+     * (In {@code declared} the star already gained the typed fallback, so nothing is handed on raw.)
+     */
+    private List<ColumnMigration> starPassed(Select select, Alias alias) {
+        if (alias != null && alias.getAliasColumns() != null && !alias.getAliasColumns().isEmpty()) {
+            return List.of(); // renamed columns: the fallback's column names may not hold any more
+        }
+        Select body = select;
+        while (body instanceof ParenthesedSelect p) {
+            body = p.getSelect();
+        }
+        if (body instanceof SetOperationList sol && !sol.getSelects().isEmpty()) {
+            body = sol.getSelect(0);
+            while (body instanceof ParenthesedSelect p) {
+                body = p.getSelect();
+            }
+        }
+        if (!(body instanceof PlainSelect ps)) {
+            return List.of();
+        }
+        List<ColumnMigration> passed = new ArrayList<>();
+        Scope scope = scopeOf(ps);
+        for (SelectItem<?> item : ps.getSelectItems()) {
+            List<Relation> sources = new ArrayList<>();
+            if (item.getExpression() instanceof AllTableColumns atc) {
+                Relation r = findRelation(scope, atc.getTable(), false);
+                if (r != null) {
+                    sources.add(r);
+                }
+            } else if (item.getExpression() instanceof AllColumns) {
+                sources.addAll(scope.relations());
+            }
+            for (Relation r : sources) {
+                for (ColumnMigration m : r.migrations()) {
+                    if (m.phase().readMode() == io.colshift.state.Phase.ReadMode.COALESCE && !passed.contains(m)) {
+                        passed.add(m);
+                    }
+                }
+            }
+        }
+        return passed;
+    }
+
     private static String lastPart(String name) {
         int dot = name.lastIndexOf('.');
         return dot < 0 ? name : name.substring(dot + 1);
     }
+
     private static Set<String> aliasColumnsOr(Alias alias, Set<String> columns) {
         if (alias == null || alias.getAliasColumns() == null || alias.getAliasColumns().isEmpty()) {
             return columns;
@@ -203,6 +267,7 @@ final class ScopeResolver {
         names.addAll(columns);
         return names;
     }
+
     void addJoins(List<Join> joins, List<Relation> out) {
         if (joins == null) {
             return;
@@ -228,6 +293,7 @@ final class ScopeResolver {
             }
         }
     }
+
     private Set<String> cteColumns(WithItem<?> cte) {
         Set<String> columns = null;
         if (cte.getSelect() != null) {
@@ -256,6 +322,7 @@ final class ScopeResolver {
         }
         return columns;
     }
+
     /** Column names a select produces, or null when some cannot be known. */
     Set<String> outputColumns(Select select) {
         if (select instanceof ParenthesedSelect ps) {
@@ -303,6 +370,7 @@ final class ScopeResolver {
         }
         return names;
     }
+
     private static String outputName(Expression e) {
         if (e instanceof Column c) {
             return Identifiers.normalize(c.getColumnName());
@@ -315,6 +383,7 @@ final class ScopeResolver {
         }
         return null;
     }
+
     private boolean addVisibleColumns(Relation r, Set<String> names) {
         if (!r.isTable()) {
             if (r.columns() == null) {
@@ -331,20 +400,26 @@ final class ScopeResolver {
         }
         return true;
     }
+
     Scope scopeOf(PlainSelect ps) {
         Node node = ps.getASTNode() != null ? ps.getASTNode() : nodeOf.get(ps);
         return scopeOfNode(node, ps);
     }
+
     Scope scopeOfNode(Node node, PlainSelect ps) {
         Scope cached = scopes.get(node);
         if (cached != null) {
             return cached;
         }
         if (!scopesInProgress.add(ps)) {
-            return new Scope(List.of(), parentScope(node));
+            // a subquery in this block's FROM: it sees the block's relations (a LATERAL one may use them),
+            // through a view of the list still being filled, complete before any reference is resolved
+            List<Relation> partial = building.get(node);
+            return new Scope(partial == null ? List.of() : Collections.unmodifiableList(partial), parentScope(node));
         }
         try {
             List<Relation> relations = new ArrayList<>();
+            building.put(node, relations);
             addRelations(ps.getFromItem(), relations);
             addJoins(ps.getJoins(), relations);
             Scope scope = new Scope(List.copyOf(relations), parentScope(node));
@@ -352,8 +427,10 @@ final class ScopeResolver {
             return scope;
         } finally {
             scopesInProgress.remove(ps);
+            building.remove(node);
         }
     }
+
     /** Scope of the query block enclosing {@code node} (exclusive), or the statement's. */
     private Scope parentScope(Node node) {
         for (Node p = node == null ? null : node.jjtGetParent(); p != null; p = p.jjtGetParent()) {
@@ -369,6 +446,7 @@ final class ScopeResolver {
         }
         return statementScope;
     }
+
     Scope scopeAt(Node node) {
         for (Node p = node.jjtGetParent(); p != null; p = p.jjtGetParent()) {
             if (p.jjtGetValue() instanceof PlainSelect ps && "PlainSelect".equals(p.toString())) {
@@ -377,6 +455,7 @@ final class ScopeResolver {
         }
         return parentScope(node);
     }
+
     /** The relation a qualifier names, searching outwards; null when no block exposes it. */
     Relation findRelation(Scope scope, Table qualifier, boolean outwards) {
         String name = Identifiers.normalize(qualifier.getName());
@@ -399,6 +478,7 @@ final class ScopeResolver {
         }
         return null;
     }
+
     /**
      * The relation an unqualified column name belongs to. Only a result that is certain counts: the
      * migrating table must be the single relation of the innermost block that has the name.

@@ -167,6 +167,7 @@ final class StatementEditor {
             }
         }
     }
+
     /** Select-list (and RETURNING) items that are just a column: a rewrite must keep the column's name as label. */
     private void markBareItems(List<?> items) {
         if (items == null) {
@@ -178,9 +179,11 @@ final class StatementEditor {
             }
         }
     }
+
     private static boolean isColumnNode(Node node) {
         return "Column".equals(node.toString());
     }
+
     private static List<?> returningItems(Statement statement) {
         ReturningClause returning = statement instanceof Insert i ? i.getReturningClause()
                 : statement instanceof Update u ? u.getReturningClause()
@@ -188,6 +191,7 @@ final class StatementEditor {
                 : statement instanceof Merge m ? m.getReturningClause() : null;
         return returning; // the clause is the list of its items
     }
+
     private void markOutputNameReferences(PlainSelect ps) {
         Set<String> labels = new HashSet<>();
         for (SelectItem<?> item : ps.getSelectItems()) {
@@ -199,6 +203,7 @@ final class StatementEditor {
         }
         markOutputNameReferences(ps.getOrderByElements(), labels);
     }
+
     /**
      * A bare name in ORDER BY that matches an output column names that output column (PostgreSQL looks at
      * output names first there); it already carries the rewritten value, so it stays as written.
@@ -214,6 +219,7 @@ final class StatementEditor {
             }
         }
     }
+
     private void rewriteReference(Node node, Column column) {
         String name = Identifiers.normalize(column.getColumnName());
         if (name == null || !index.isMigratingColumnName(name) || notReads.contains(column)
@@ -247,6 +253,7 @@ final class StatementEditor {
         }
         edits.add(new Edit(span[0], span[1], replacement));
     }
+
     private void markExpandable(Select select) {
         if (select == null) {
             return;
@@ -274,6 +281,7 @@ final class StatementEditor {
             }
         }
     }
+
     private void markDerived(FromItem item) {
         if (item instanceof ParenthesedSelect ps) {
             markExpandable(ps);
@@ -286,6 +294,7 @@ final class StatementEditor {
             }
         }
     }
+
     /**
      * In {@code declared} the table has no such column yet; {@code *} must still show it, so the typed
      * fallback follows the star, labelled with the column name (the target schema's order: new columns last).
@@ -340,6 +349,7 @@ final class StatementEditor {
             addedColumns.merge(ps, count, Integer::sum);
         }
     }
+
     private PlainSelect enclosingPlainSelect(Node node) {
         for (Node p = node.jjtGetParent(); p != null; p = p.jjtGetParent()) {
             if (p.jjtGetValue() instanceof PlainSelect ps && "PlainSelect".equals(p.toString())) {
@@ -348,6 +358,7 @@ final class StatementEditor {
         }
         return null;
     }
+
     /** UNION and friends need the same number of columns in every branch. */
     private void checkSetOperationArity() {
         if (addedColumns.isEmpty()) {
@@ -368,6 +379,7 @@ final class StatementEditor {
             }
         }
     }
+
     private void prepareDelete(Delete delete) {
         List<Relation> relations = new ArrayList<>();
         relations.add(scopes.tableRelation(delete.getTable()));
@@ -385,6 +397,7 @@ final class StatementEditor {
         expandReturningStar = true;
         markExpandableInWith(delete.getWithItemsList());
     }
+
     private void markExpandableInWith(List<WithItem<?>> withItems) {
         if (withItems != null) {
             for (WithItem<?> w : withItems) {

@@ -183,6 +183,7 @@ final class WriteGate {
         }
         return new StatementEditor.Outcome(out.text(), out.parameterMap(), false);
     }
+
     private List<ColumnMigration> gatedMigrations(Relation target) {
         List<ColumnMigration> gated = new ArrayList<>();
         for (ColumnMigration m : target.migrations()) {
@@ -192,6 +193,7 @@ final class WriteGate {
         }
         return gated;
     }
+
     private static boolean isGated(Column c, List<ColumnMigration> gated) {
         String name = Identifiers.normalize(c.getColumnName());
         for (ColumnMigration m : gated) {
@@ -201,6 +203,7 @@ final class WriteGate {
         }
         return false;
     }
+
     private List<Integer> gatedSetItems(List<UpdateSet> sets, List<ColumnMigration> gated) {
         List<Integer> remove = new ArrayList<>();
         for (int i = 0; i < sets.size(); i++) {
@@ -221,6 +224,7 @@ final class WriteGate {
         }
         return remove;
     }
+
     /** Removes list items (token ranges {first, last}) together with the commas that separate them. */
     private void removeItems(List<int[]> items, List<Integer> remove) {
         int[][] spans = new int[items.size()][];
@@ -229,6 +233,7 @@ final class WriteGate {
         }
         removeSpans(spans, remove);
     }
+
     private void removeSpans(int[][] spans, List<Integer> remove) {
         Set<Integer> removed = new HashSet<>(remove);
         if (removed.size() >= spans.length) {
@@ -246,6 +251,7 @@ final class WriteGate {
             }
         }
     }
+
     private void gateInsertColumns(Insert insert, List<ColumnMigration> gated) {
         List<Column> columns = insert.getColumns();
         if (columns == null || columns.isEmpty()) {
@@ -275,6 +281,7 @@ final class WriteGate {
         removeSpans(columnSpans, remove);
         removeFromBody(body, remove, columns.size());
     }
+
     private void removeFromBody(Select body, List<Integer> remove, int width) {
         if (body instanceof Values values) {
             removeFromValues(values, remove, width);
@@ -290,6 +297,7 @@ final class WriteGate {
             throw Abandon.unsupported("INSERT body of an unknown shape");
         }
     }
+
     private void removeSelectItems(PlainSelect ps, List<Integer> remove, int width) {
         List<SelectItem<?>> items = ps.getSelectItems();
         if (items.size() != width) {
@@ -307,6 +315,7 @@ final class WriteGate {
         }
         removeSpans(spans, remove);
     }
+
     /** Each VALUES row is {@code ( … )}; rows are found on the tokens, items split at top-level commas. */
     private void removeFromValues(Values values, List<Integer> remove, int width) {
         int[] span = spanOf(values);
@@ -321,6 +330,7 @@ final class WriteGate {
             removeItems(items, remove);
         }
     }
+
     /** Token indexes {open, close} of each parenthesised row of a VALUES clause. */
     private List<int[]> valuesRows(int[] span) {
         int first = tokens.at(span[0]);
@@ -349,6 +359,7 @@ final class WriteGate {
         }
         return rows;
     }
+
     /** Every listed column is gated: a single row becomes {@code DEFAULT VALUES}. */
     private void insertDefaultValues(Insert insert, Select body) {
         if (!(body instanceof Values values)) {
@@ -366,6 +377,7 @@ final class WriteGate {
         }
         edits.add(new Edit(tokens.begin(open), tokens.end(rows.get(0)[1]), "DEFAULT VALUES"));
     }
+
     private void gateConflictUpdate(Insert insert, InsertConflictAction action, Relation target,
                                     List<ColumnMigration> gated, int[] insertBody) {
         if (action == null || action.getUpdateSets() == null || action.getUpdateSets().isEmpty()) {
@@ -407,6 +419,7 @@ final class WriteGate {
         edits.add(new Edit(tokens.begin(items.get(0)[0]), tokens.end(items.get(items.size() - 1)[1]),
                 column + " = " + target.qualifier() + "." + column));
     }
+
     private void gateMergeUpdate(MergeUpdate update, int setTok, int end, Relation target, List<ColumnMigration> gated) {
         List<Integer> remove = gatedSetItems(update.getUpdateSets(), gated);
         if (remove.isEmpty()) {
@@ -425,6 +438,7 @@ final class WriteGate {
         edits.add(new Edit(tokens.begin(items.get(0)[0]), tokens.end(items.get(items.size() - 1)[1]),
                 column + " = " + target.qualifier() + "." + column));
     }
+
     private String firstOtherColumn(Relation target, List<ColumnMigration> gated) {
         if (target.columns() != null) {
             for (String c : target.columns()) {
@@ -439,6 +453,7 @@ final class WriteGate {
         }
         throw Abandon.unsupported("MERGE UPDATE of gated columns only, on a table the snapshot does not list");
     }
+
     private void gateMergeInsert(MergeInsert insert, List<ColumnMigration> gated) {
         List<Column> columns = insert.getColumns();
         if (columns == null || columns.isEmpty()) {

@@ -23,7 +23,9 @@
  *       INSERT … SELECT (it would change what is inserted), and not when only some branches of a set
  *       operation would gain it (the statement then passes unchanged). From {@code expanded} on, {@code *}
  *       is left alone: the column exists, and listing the table's columns from a snapshot that could be stale
- *       would break statements, so rows not yet backfilled show NULL through {@code *}.</li>
+ *       would break statements, so rows not yet backfilled show NULL through a top-level {@code *}. A derived
+ *       table or CTE that hands the raw column on through {@code *} has its outside references coalesced,
+ *       qualified by its own name (it shows every column the fallback uses).</li>
  * </ul>
  *
  * <h2>Writes while gated ({@code declared}, or the write flag off)</h2>

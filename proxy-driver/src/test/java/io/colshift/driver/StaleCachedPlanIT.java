@@ -119,4 +119,30 @@ class StaleCachedPlanIT {
             assertThat(columnsSeen(ps)).isEqualTo(3);
         }
     }
+
+    @Test
+    void aCursorOpenWhileTheStateMovesKeepsFetching() throws Exception {
+        AtomicReference<StateSnapshot> state = new AtomicReference<>(StateSnapshot.EMPTY);
+        RewriteSeam seam = new RewriteSeam(state::get, StatementRewriter.IDENTITY);
+        try (Connection c = ProxyFactory.CONNECTION.make(open(db.jdbcUrl()), seam)) {
+            c.setAutoCommit(false);
+            try (PreparedStatement cursor = c.prepareStatement("SELECT g FROM generate_series(1, 10) g");
+                 PreparedStatement other = c.prepareStatement(SELECT_ALL)) {
+                cursor.setFetchSize(2);
+                int sum = 0;
+                try (ResultSet rs = cursor.executeQuery()) {
+                    for (int i = 0; i < 3 && rs.next(); i++) {
+                        sum += rs.getInt(1);
+                    }
+                    state.set(new StateSnapshot(1, List.of(), Map.of(), List.of("public")));
+                    assertThat(columnsSeen(other)).isEqualTo(2); // a statement between fetches
+                    while (rs.next()) {
+                        sum += rs.getInt(1);
+                    }
+                }
+                assertThat(sum).isEqualTo(55);
+            }
+            c.commit();
+        }
+    }
 }

@@ -124,6 +124,29 @@ class ReadRewriteTest {
     }
 
     @Test
+    void lateralSubqueryReadsTheColumnOfATableBeforeIt() {
+        assertThat(text(engine, "SELECT x.n FROM users u CROSS JOIN LATERAL (SELECT count(*) AS n FROM orders o "
+                + "WHERE o.user_id = u.id AND o.status = u.status) x", declared))
+                .isEqualTo("SELECT x.n FROM users u CROSS JOIN LATERAL (SELECT count(*) AS n FROM orders o "
+                        + "WHERE o.user_id = u.id AND o.status = CAST('active' AS text)) x");
+    }
+
+    @Test
+    void columnHandedOnRawThroughADerivedStarIsCoalescedWhereItIsRead() {
+        assertThat(text(engine, "SELECT d.id, d.status FROM (SELECT * FROM users WHERE id > ?) d WHERE d.status = ?", expanded))
+                .isEqualTo("SELECT d.id, COALESCE(d.status, 'active') AS status FROM (SELECT * FROM users WHERE id > ?) d "
+                        + "WHERE COALESCE(d.status, 'active') = ?");
+        assertThat(text(engine, "WITH a AS (SELECT u.* FROM users u) SELECT status FROM a", expanded))
+                .isEqualTo("WITH a AS (SELECT u.* FROM users u) SELECT COALESCE(status, 'active') AS status FROM a");
+    }
+
+    @Test
+    void columnAlreadyCoalescedInsideADerivedTableIsNotCoalescedAgain() {
+        assertThat(text(engine, "SELECT d.status FROM (SELECT u.status FROM users u) d", expanded))
+                .isEqualTo("SELECT d.status FROM (SELECT COALESCE(u.status, 'active') AS status FROM users u) d");
+    }
+
+    @Test
     void setOperationsRewriteEachBranch() {
         assertThat(text(engine, "SELECT status FROM users UNION ALL SELECT status FROM orders ORDER BY status", declared))
                 .isEqualTo("SELECT CAST('active' AS text) AS status FROM users UNION ALL SELECT status FROM orders ORDER BY status");
