@@ -63,7 +63,7 @@ final class AnsiView implements DemoView {
         double fraction = migration.fraction();
         lines.add("  backfill  " + (fraction < 0 ? DIM + "not started" + RESET
                 : Format.bar(fraction, 30) + String.format(" %3.0f%%  ", fraction * 100)
-                + Format.count(migration.rowsDone()) + " / " + Format.count(migration.rowsEstimate()) + " rows"));
+                + migration.rowsText()));
         lines.add(DIM + "  app                ops/s    p99 ms    errors" + RESET);
         for (LiveSample.App app : traffic.apps()) {
             long problems = app.totalErrors() + app.totalMismatches();

@@ -51,6 +51,11 @@ final class MigrationProbe implements AutoCloseable {
     record MigrationState(String phase, boolean writes, long rowsDone, long rowsEstimate) {
         static final MigrationState NONE = new MigrationState("-", false, 0, -1);
 
+        /** {@code done / estimate rows}; just {@code done rows} once writers pushed it past the estimate. */
+        String rowsText() {
+            return Format.count(rowsDone) + (rowsDone <= rowsEstimate ? " / " + Format.count(rowsEstimate) : "") + " rows";
+        }
+
         /** Backfill progress between 0 and 1, or -1 when unknown. */
         double fraction() {
             return rowsEstimate > 0 ? Math.min(1.0, (double) rowsDone / rowsEstimate) : -1;

@@ -47,8 +47,8 @@ final class PlainView implements DemoView {
                     .append(Format.millis(app.p99Millis())).append(" ms errors ").append(app.totalErrors() + app.totalMismatches());
         }
         if (migration.fraction() >= 0) {
-            line.append(String.format(Locale.ROOT, " | backfill %.0f%% (%s/%s rows)", migration.fraction() * 100,
-                    Format.count(migration.rowsDone()), Format.count(migration.rowsEstimate())));
+            line.append(String.format(Locale.ROOT, " | backfill %.0f%% (%s)", migration.fraction() * 100,
+                    migration.rowsText()));
         }
         out.println(line);
         out.flush();
