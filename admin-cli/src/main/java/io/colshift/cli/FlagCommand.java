@@ -10,7 +10,11 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
+import io.colshift.phase.ClientBarrier;
+import io.colshift.phase.PhaseException;
+
 import java.io.PrintWriter;
+import java.time.Duration;
 import java.util.concurrent.Callable;
 
 /** {@code colshift flag ID --writes on|off}: lets drivers pass writes of the new column, or strip them again. */
@@ -21,7 +25,8 @@ import java.util.concurrent.Callable;
                 "",
                 "Turn writes on after `colshift expand` and after the new application version, which writes the",
                 "column, is deployed; the backfill refuses to start before. The flag cannot be turned off once the",
-                "backfill has started: rows written meanwhile would keep NULL. Use `colshift rollback` instead."})
+                "backfill has started: rows written meanwhile would keep NULL. Use `colshift rollback` instead.",
+                "With --wait it returns only once every live driver runs the new state."})
 final class FlagCommand implements Callable<Integer> {
 
     enum Switch { on, off }
@@ -37,6 +42,18 @@ final class FlagCommand implements Callable<Integer> {
 
     @Option(names = "--writes", required = true, paramLabel = "on|off", description = "New value of the write flag.")
     Switch writes;
+
+    @Option(names = "--wait", description = "Return only once every live driver has acknowledged the change"
+            + " (drivers without heartbeats: after 2 x --poll-interval).")
+    boolean waitForDrivers;
+
+    @Option(names = "--wait-timeout", defaultValue = "60s", converter = DurationConverter.class, paramLabel = "DURATION",
+            description = "With --wait: give up (exit 3, the change stays made) after this long (default: ${DEFAULT-VALUE}).")
+    Duration waitTimeout;
+
+    @Option(names = "--poll-interval", defaultValue = "1s", converter = DurationConverter.class, paramLabel = "DURATION",
+            description = "With --wait: the drivers' colshift.pollMs (default: ${DEFAULT-VALUE}).")
+    Duration pollInterval;
 
     @Override
     public Integer call() throws Exception {
@@ -56,9 +73,21 @@ final class FlagCommand implements Callable<Integer> {
             long version = session.writer().setWriteFlag(id, enable, "colshift flag --writes " + writes);
             if (version < 0) {
                 out.println("writes of '" + id + "' were already " + writes + "; nothing to do");
-                return ExitCodes.DONE;
+                version = session.writer().version();
+            } else {
+                out.printf("writes of '%s' are now %s (state version %d)%n", id, writes, version);
             }
-            out.printf("writes of '%s' are now %s (state version %d)%n", id, writes, version);
+            if (waitForDrivers) {
+                try {
+                    new ClientBarrier(session.connection(), session.schema(), pollInterval, waitTimeout)
+                            .await(version, line -> {
+                                out.println(line);
+                                out.flush();
+                            });
+                } catch (PhaseException e) {
+                    throw PhaseCommands.failure(e);
+                }
+            }
             if (enable && migration.phase() == Phase.DECLARED) {
                 out.println("note: the column does not exist yet; drivers keep stripping its writes until"
                         + " `colshift expand " + id + "`");

@@ -45,10 +45,7 @@ public final class Backfiller {
 
         try (Connection work = run.openConnection("backfill")) {
             work.setAutoCommit(false);
-            try (Statement st = work.createStatement()) {
-                st.execute("SET lock_timeout = " + options.lockTimeout().toMillis());
-                work.commit();
-            }
+            setLockTimeout(work, walkLockTimeoutMillis());
             Checkpoint checkpoint = new Checkpoint(run.schema(), m.id());
             long estimate = run.catalog().estimatedRows(m.schema(), m.table());
             Checkpoint.Progress progress = checkpoint.ensure(work, estimate, Math.max(options.minBatch(),
@@ -129,14 +126,14 @@ public final class Backfiller {
                 long elapsed = System.nanoTime() - t0;
                 Failpoint.reached("backfill.after-batch");
                 done = progress.rowsDone();
-                if (!result.walkFinished()) {
+                if (result.lastKey() != null) {
                     lastKey = result.lastKey();
                 }
-                sizer.observe(result.filled(), elapsed / 1e6);
+                sizer.observe(result.covered(), elapsed / 1e6);
                 printer.update(done, sizer.size(), reason, false);
                 requireWritesOn(progress.writesEnabled(), m);
                 progress = waitWhilePaused(work, checkpoint, progress, printer, sizer);
-                if (result.walkFinished()) {
+                if (result.finished()) {
                     break;
                 }
                 long pauseMs = cap.pauseMillis(result.filled(), elapsed);
@@ -187,6 +184,8 @@ public final class Backfiller {
 
     private void sweep(MigrationRecord m, Connection work, Checkpoint checkpoint, Checkpoint.Progress progress,
                        String fill) throws SQLException, PhaseException {
+        // the sweep wants exactly the rows applications hold, so it waits for them longer than the walk does
+        setLockTimeout(work, options.lockTimeout().toMillis());
         NullSweeper sweeper = new NullSweeper(m, fill);
         int batch = Math.max(options.minBatch(), Math.min(options.maxBatch(), progress.batchSize()));
         run.say("backfill " + m.id() + ": final sweep for rows still NULL (skipped while locked, or written since)");
@@ -196,6 +195,21 @@ public final class Backfiller {
                 + " written before the sweep" + (outcome.arrivedSince() == 0 ? "" : "; " + outcome.arrivedSince()
                 + " rows inserted since by writers that do not set " + m.column() + " are left to contract, which"
                 + " sets the DEFAULT first and sweeps them"));
+    }
+
+    /**
+     * A batch that waits on a row an application holds keeps its own row locks meanwhile, and every writer touching
+     * those queues behind it; so the walk waits at most one target batch time, then fills around the locked row.
+     */
+    private long walkLockTimeoutMillis() {
+        return Math.max(10, Math.min(options.lockTimeout().toMillis(), options.targetBatchMillis()));
+    }
+
+    private static void setLockTimeout(Connection work, long millis) throws SQLException {
+        try (Statement st = work.createStatement()) {
+            st.execute("SET lock_timeout = " + millis);
+        }
+        work.commit();
     }
 
     private static void requireWritesOn(boolean writesEnabled, MigrationRecord m) throws PreconditionFailed {

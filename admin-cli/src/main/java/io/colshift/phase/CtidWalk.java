@@ -43,7 +43,7 @@ public final class CtidWalk implements BatchWalk {
     public BatchResult next(Connection connection, String lastKey, int size) throws SQLException {
         long from = lastKey == null ? 0 : readPage(lastKey);
         if (from >= endPage) {
-            return new BatchResult(0, null);
+            return new BatchResult(0, 0, null, true);
         }
         long pages = Math.max(1, Math.round(size / rowsPerPage));
         long to = Math.min(endPage, from + pages);
@@ -52,7 +52,8 @@ public final class CtidWalk implements BatchWalk {
             ps.setString(2, "(" + to + ",0)");
             try (ResultSet rs = ps.executeQuery()) {
                 rs.next();
-                return new BatchResult(rs.getInt(1), "{\"page\": " + to + "}");
+                return new BatchResult(rs.getInt(1), (int) Math.min(Integer.MAX_VALUE, Math.round((to - from) * rowsPerPage)),
+                        "{\"page\": " + to + "}", to >= endPage);
             }
         }
     }

@@ -37,11 +37,12 @@ public final class Planner {
             String batchSql = facts.walk() instanceof KeysetWalk k ? k.sql()
                     : facts.walk() instanceof CtidWalk c ? c.sql() : null;
             steps.add(new PlanStep("backfill", "fill " + rows + " rows in batches walking " + facts.walk().describe(),
-                    batchSql, "ROW EXCLUSIVE; row locks on one batch's rows (rows locked by the application are skipped)",
+                    batchSql, "ROW EXCLUSIVE; row locks on one batch's rows",
                     "~" + backfill.targetBatchMillis() + " ms per batch (batch size adapts within "
                             + backfill.minBatch() + ".." + backfill.maxBatch() + " rows)",
-                    "each batch is its own transaction, checkpointed; resumable after kill; throttled by replica lag"
-                            + " and by sessions waiting on its locks"));
+                    "each batch is its own transaction, checkpointed; resumable after kill; a batch that meets a row"
+                            + " held by the application for longer than one batch time is redone with FOR UPDATE SKIP"
+                            + " LOCKED; throttled by replica lag and by sessions waiting on its locks"));
         } else {
             steps.add(new PlanStep("backfill", "no batched fill needed; verify no NULL is left", sweeper.countSql(),
                     "ACCESS SHARE", "one sequential scan of " + size + " (blocks nothing)",

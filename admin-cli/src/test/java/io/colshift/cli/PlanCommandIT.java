@@ -65,7 +65,8 @@ class PlanCommandIT {
         int major = json.get("server_major").asInt();
         assertThat(major).isEqualTo(serverMajor());
         String allSql = json.get("steps").findValuesAsText("sql").toString();
-        assertThat(allSql).contains("ORDER BY \"id\" LIMIT ? FOR UPDATE SKIP LOCKED")
+        assertThat(allSql).contains("ORDER BY \"id\" OFFSET ? LIMIT 1")
+                .contains("\"id\" <= (CAST(? AS jsonb) ->> 'id')::bigint AND \"status\" IS NULL")
                 .contains("CREATE INDEX CONCURRENTLY IF NOT EXISTS \"plan_users_status_idx\"");
         if (major >= 18) {
             assertThat(allSql).contains("NOT NULL \"status\" NOT VALID").doesNotContain("SET NOT NULL");

@@ -120,6 +120,19 @@ class StatePropagationIT {
     }
 
     @Test
+    void flagWithWaitReturnsOnceEveryLiveDriverAcknowledged(@TempDir Path dir) throws Exception {
+        declareIn("cs_wait", dir);
+        StateWatcher watcher = (StateWatcher) StateWatchers.watch(db.jdbcUrl(), db.credentials(), "cs_wait", 1000);
+        assertThat(eventually(() -> watcher.stats().heartbeats() > 0)).isTrue();
+
+        Cli.Result on = cli.run("flag", "--schema", "cs_wait", "users-plan", "--writes", "on", "--wait");
+
+        assertThat(on.exitCode()).as(on.all()).isZero();
+        assertThat(on.out()).contains("every live driver runs state version");
+        assertThat(writesOn(watcher)).isTrue();
+    }
+
+    @Test
     void heartbeatsOfLiveDriversAreVisibleToStatus(@TempDir Path dir) throws Exception {
         declareIn("cs_status", dir);
         StateWatcher watcher = (StateWatcher) StateWatchers.watch(db.jdbcUrl(), db.credentials(), "cs_status", 1000);

@@ -63,7 +63,7 @@ class PlannerTest {
         assertThat(plan.backfillNeeded()).isTrue();
         assertThat(plan.steps().get(0).sql()).doesNotContain("DEFAULT");
         assertThat(plan.steps()).anyMatch(s -> s.command().equals("backfill") && s.sql() != null
-                && s.sql().contains("FOR UPDATE SKIP LOCKED"));
+                && s.sql().contains("OFFSET ? LIMIT 1"));
     }
 
     @Test
