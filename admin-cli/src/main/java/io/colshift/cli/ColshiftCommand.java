@@ -26,6 +26,7 @@ import java.util.Map;
                 CompleteCommand.class,
                 RollbackCommand.class,
                 AdvanceCommand.class,
+                DemoCommand.class,
         },
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {

@@ -49,34 +49,37 @@ class ClientWorkloadsIT {
         db.close();
     }
 
+    @Order(0)
+    @Test
+    void seedsTheTablesOfTheWorkloads() throws SQLException {
+        assertThat(count("SELECT count(*) FROM bench_users")).isEqualTo(ROWS);
+        assertThat(count("SELECT max(id) FROM bench_users")).isEqualTo(ROWS);
+        assertThat(count("SELECT count(*) FROM bench_branches")).isEqualTo(BenchDatabase.BRANCHES);
+        assertThat(count("SELECT count(*) FROM bench_tellers")).isEqualTo(BenchDatabase.TELLERS);
+        assertThat(count("SELECT count(*) FROM bench_history")).isZero();
+        assertThat(count("SELECT count(*) FROM colshift.migrations")).as("no migration while idle").isZero();
+    }
+
     @Order(1)
     @ParameterizedTest
     @EnumSource(Client.class)
     void everyClientRunsEveryWorkloadWithoutAMigration(Client client) throws Exception {
+        try (ClientPool pool = client.open(target); Connection c = pool.dataSource().getConnection()) {
+            assertThat(sitsOnItsPath(client, c)).as(client + " connection " + c.getClass().getName()).isTrue();
+        }
         runAndVerifyAllWorkloads(client, Stage.IDLE);
     }
 
-    @Order(1)
-    @Test
-    void everyClientSitsOnTheConnectionPathItIsMeasuredFor() throws Exception {
-        assertConnectionPath(Client.RAW, c -> c.isWrapperFor(org.postgresql.PGConnection.class)
-                && !c.isWrapperFor(io.colshift.driver.ColshiftConnection.class));
-        assertConnectionPath(Client.COLSHIFT, c -> c.isWrapperFor(io.colshift.driver.ColshiftConnection.class));
-        assertConnectionPath(Client.P6SPY, c -> c.isWrapperFor(com.p6spy.engine.wrapper.ConnectionWrapper.class));
-        assertConnectionPath(Client.DATASOURCE_PROXY, c -> c instanceof net.ttddyy.dsproxy.proxy.ProxyJdbcObject);
-        assertConnectionPath(Client.SHARDINGSPHERE,
-                c -> c instanceof org.apache.shardingsphere.driver.jdbc.core.connection.ShardingSphereConnection);
-    }
-
-    private void assertConnectionPath(Client client, ConnectionCheck check) throws Exception {
-        try (ClientPool pool = client.open(target); Connection c = pool.dataSource().getConnection()) {
-            assertThat(check.holds(c)).as(client + " connection " + c.getClass().getName()).isTrue();
-        }
-    }
-
-    @FunctionalInterface
-    private interface ConnectionCheck {
-        boolean holds(Connection c) throws SQLException;
+    /** The layer each client is measured for really is on the connection's path. */
+    private static boolean sitsOnItsPath(Client client, Connection c) throws SQLException {
+        return switch (client) {
+            case RAW -> c.isWrapperFor(org.postgresql.PGConnection.class)
+                    && !c.isWrapperFor(io.colshift.driver.ColshiftConnection.class);
+            case COLSHIFT -> c.isWrapperFor(io.colshift.driver.ColshiftConnection.class);
+            case P6SPY -> c.isWrapperFor(com.p6spy.engine.wrapper.ConnectionWrapper.class);
+            case DATASOURCE_PROXY -> c instanceof net.ttddyy.dsproxy.proxy.ProxyJdbcObject;
+            case SHARDINGSPHERE -> c instanceof org.apache.shardingsphere.driver.jdbc.core.connection.ShardingSphereConnection;
+        };
     }
 
     @Order(2)

@@ -64,11 +64,23 @@ final class ServerPreparedStatements {
             if (pg.isClosed()) {
                 return true;
             }
-            if (pg.getTransactionState() == TransactionState.FAILED) {
+            TransactionState transaction = pg.getTransactionState();
+            if (transaction == TransactionState.FAILED) {
                 return false;
+            }
+            // Between transactions with auto-commit off, pgjdbc would open a transaction for this statement,
+            // and the application's next statement (say SET TRANSACTION ISOLATION LEVEL) would no longer be
+            // its first. Switching auto-commit on and off again while no transaction is open sends nothing.
+            boolean betweenTransactions = transaction == TransactionState.IDLE && !pg.getAutoCommit();
+            if (betweenTransactions) {
+                pg.setAutoCommit(true);
             }
             try (Statement st = pg.createStatement()) {
                 st.execute("DEALLOCATE ALL");
+            } finally {
+                if (betweenTransactions) {
+                    pg.setAutoCommit(false);
+                }
             }
             return true;
         }

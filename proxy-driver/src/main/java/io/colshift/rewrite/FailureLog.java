@@ -19,15 +19,24 @@ final class FailureLog {
     private static final int MAX_PER_MINUTE = 20;
     private static final int MAX_LOGGED_CHARS = 300;
 
-    private final Cache<String, Boolean> seen = Caffeine.newBuilder().maximumSize(MAX_REMEMBERED).build();
+    /** Fingerprints, not texts: a statement can be megabytes long. A collision only skips one log line. */
+    private final Cache<Long, Boolean> seen = Caffeine.newBuilder().maximumSize(MAX_REMEMBERED).build();
     private final AtomicLong windowStart = new AtomicLong();
     private final AtomicLong inWindow = new AtomicLong();
 
     void failedOpen(String reason, String sql, String detail) {
-        if (!LOG.isWarnEnabled() || seen.asMap().putIfAbsent(sql, Boolean.TRUE) != null || !withinRate()) {
+        if (!LOG.isWarnEnabled() || seen.asMap().putIfAbsent(fingerprint(sql), Boolean.TRUE) != null || !withinRate()) {
             return;
         }
         LOG.warn("colshift passed a statement unchanged ({}): {} [{}]", reason, mask(sql), detail);
+    }
+
+    private static long fingerprint(String sql) {
+        long h = 1125899906842597L;
+        for (int i = 0; i < sql.length(); i++) {
+            h = 31 * h + sql.charAt(i);
+        }
+        return h ^ ((long) sql.length() << 48);
     }
 
     private boolean withinRate() {

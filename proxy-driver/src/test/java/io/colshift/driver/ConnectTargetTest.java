@@ -53,7 +53,7 @@ class ConnectTargetTest {
         assertThatThrownBy(() -> ConnectTarget.parse("jdbc:colshift:postgresql://h/db?colshift.enable=false", null))
                 .isInstanceOf(SQLException.class)
                 .hasMessageContaining("'colshift.enable'")
-                .hasMessageContaining("colshift.enabled, colshift.controlSchema, colshift.pollMs, colshift.cacheSize");
+                .hasMessageContaining("colshift.enabled, colshift.controlSchema, colshift.pollMs, colshift.cacheSize, colshift.listen");
     }
 
     @Test

@@ -64,7 +64,7 @@ class DriverContractIT {
         Properties props = db.credentials();
         props.setProperty("colshift.cacheSize", "50");
         props.setProperty("colshift.controlSchema", "other_state");
-        String url = TransparencyIT.withParameters(db.colshiftUrl(), "colshift.pollMs=250&ApplicationName=probe");
+        String url = TransparencyIT.withParameters(db.colshiftUrl(), "colshift.pollMs=250&colshift.listen=false&ApplicationName=probe");
         try (Connection c = DriverManager.getConnection(url, props);
              Statement st = c.createStatement();
              ResultSet rs = st.executeQuery("SELECT current_setting('application_name')")) {
@@ -92,7 +92,7 @@ class DriverContractIT {
         assertThatThrownBy(() -> DriverManager.getConnection(url, db.credentials()))
                 .isInstanceOf(SQLException.class)
                 .hasMessageContaining("colshift.cachesize")
-                .hasMessageContaining("colshift.enabled, colshift.controlSchema, colshift.pollMs, colshift.cacheSize")
+                .hasMessageContaining("colshift.enabled, colshift.controlSchema, colshift.pollMs, colshift.cacheSize, colshift.listen")
                 .extracting(e -> ((SQLException) e).getSQLState()).isEqualTo("08001");
         Properties props = db.credentials();
         props.setProperty("colshift.retries", "3");

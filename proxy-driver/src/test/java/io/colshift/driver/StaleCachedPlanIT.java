@@ -145,4 +145,21 @@ class StaleCachedPlanIT {
             c.commit();
         }
     }
+
+    @Test
+    void theResetNeverStartsATransactionOnTheApplicationsBehalf() throws Exception {
+        AtomicReference<StateSnapshot> state = new AtomicReference<>(StateSnapshot.EMPTY);
+        RewriteSeam seam = new RewriteSeam(state::get, StatementRewriter.IDENTITY);
+        try (Connection c = ProxyFactory.CONNECTION.make(open(db.jdbcUrl()), seam); Statement st = c.createStatement()) {
+            c.setAutoCommit(false);
+            state.set(new StateSnapshot(1, List.of(), Map.of(), List.of("public")));
+            st.execute("SET TRANSACTION ISOLATION LEVEL SERIALIZABLE"); // must be the transaction's first statement
+            try (ResultSet rs = st.executeQuery("SHOW transaction_isolation")) {
+                assertThat(rs.next()).isTrue();
+                assertThat(rs.getString(1)).isEqualTo("serializable");
+            }
+            c.commit();
+            assertThat(c.getAutoCommit()).isFalse();
+        }
+    }
 }

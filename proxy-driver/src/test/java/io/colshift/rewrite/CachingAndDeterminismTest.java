@@ -10,7 +10,7 @@ class CachingAndDeterminismTest {
 
     @Test
     void secondExecutionIsACacheHitWithTheSameResult() {
-        try (RewriteEngine engine = new RewriteEngine(100)) {
+        try (RewriteEngine engine = Rewrites.engine(100)) {
             StateSnapshot s = Snapshots.phase(Phase.DECLARED);
             Rewrite first = engine.rewrite("SELECT status FROM users", s);
             Rewrite second = engine.rewrite("SELECT status FROM users", s);
@@ -22,7 +22,7 @@ class CachingAndDeterminismTest {
 
     @Test
     void newStateVersionGetsItsOwnRewrite() {
-        try (RewriteEngine engine = new RewriteEngine(100)) {
+        try (RewriteEngine engine = Rewrites.engine(100)) {
             String sql = "SELECT status FROM users";
             assertThat(engine.rewrite(sql, Snapshots.phase(Phase.DECLARED)).applyTo(sql))
                     .isEqualTo("SELECT CAST('active' AS text) AS status FROM users");
@@ -40,11 +40,11 @@ class CachingAndDeterminismTest {
                 + "WHERE u.status IN (?, ?) ORDER BY u.status";
         StateSnapshot s = Snapshots.phase(Phase.DECLARED);
         String expected;
-        try (RewriteEngine engine = new RewriteEngine(0)) {
+        try (RewriteEngine engine = Rewrites.engine(0)) {
             expected = engine.rewrite(sql, s).applyTo(sql);
         }
         for (int i = 0; i < 20; i++) {
-            try (RewriteEngine engine = new RewriteEngine(0)) {
+            try (RewriteEngine engine = Rewrites.engine(0)) {
                 assertThat(engine.rewrite(sql, s).applyTo(sql)).isEqualTo(expected);
             }
         }
@@ -54,7 +54,7 @@ class CachingAndDeterminismTest {
 
     @Test
     void cacheStaysWithinItsBound() {
-        try (RewriteEngine engine = new RewriteEngine(50)) {
+        try (RewriteEngine engine = Rewrites.engine(50)) {
             StateSnapshot s = Snapshots.phase(Phase.DECLARED);
             for (int i = 0; i < 500; i++) {
                 engine.rewrite("SELECT status FROM users WHERE id = " + i, s);

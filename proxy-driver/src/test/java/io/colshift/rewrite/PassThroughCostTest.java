@@ -14,7 +14,7 @@ class PassThroughCostTest {
     void statementNamingNoMigratingTableAllocatesNothing() {
         com.sun.management.ThreadMXBean threads = (com.sun.management.ThreadMXBean) ManagementFactory.getThreadMXBean();
         long thread = Thread.currentThread().getId();
-        try (RewriteEngine engine = new RewriteEngine(100)) {
+        try (RewriteEngine engine = Rewrites.engine(100)) {
             StateSnapshot snapshot = Snapshots.phase(Phase.DECLARED);
             String sql = "select o1_0.id,o1_0.total,o1_0.status from orders o1_0 where o1_0.user_id=? and o1_0.note like ?";
             for (int i = 0; i < 1_000; i++) {
@@ -35,7 +35,7 @@ class PassThroughCostTest {
 
     @Test
     void cacheHitReturnsTheSharedResultWithoutParsing() {
-        try (RewriteEngine engine = new RewriteEngine(100)) {
+        try (RewriteEngine engine = Rewrites.engine(100)) {
             StateSnapshot snapshot = Snapshots.phase(Phase.EXPANDED);
             String sql = "select u1_0.status from users u1_0 where u1_0.id=?";
             Rewrite first = engine.rewrite(sql, snapshot);

@@ -14,7 +14,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 class ReadRewriteTest {
 
-    private final RewriteEngine engine = new RewriteEngine(1000);
+    private final RewriteEngine engine = Rewrites.engine(1000);
     private final StateSnapshot declared = Snapshots.phase(Phase.DECLARED);
     private final StateSnapshot expanded = Snapshots.phase(Phase.EXPANDED);
 

@@ -46,7 +46,7 @@ class RewriteCorpusIT {
     private static final String STORED = "CASE WHEN g % 3 = 0 THEN 'vip' WHEN g % 3 = 1 THEN NULL ELSE 'active' END";
     private static final String FALLBACK_OF_ROW = "CASE WHEN g % 5 = 0 THEN 'gone' ELSE 'active' END";
 
-    private final RewriteEngine engine = new RewriteEngine(10_000);
+    private final RewriteEngine engine = Rewrites.engine(10_000);
     private String targetUrl;
     private TestDatabase db;
 

@@ -28,7 +28,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class RewriteCorpusTest {
 
-    private final RewriteEngine engine = new RewriteEngine(10_000);
+    private final RewriteEngine engine = Rewrites.engine(10_000);
 
     static List<Entry> corpus() {
         return Corpus.load();

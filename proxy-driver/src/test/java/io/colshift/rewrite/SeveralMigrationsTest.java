@@ -14,7 +14,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 class SeveralMigrationsTest {
 
-    private final RewriteEngine engine = new RewriteEngine(100);
+    private final RewriteEngine engine = Rewrites.engine(100);
 
     private final StateSnapshot snapshot = new StateSnapshot(77, List.of(
             new ColumnMigration("users-status", "public", "users", "status", "text", "'active'", Phase.DECLARED, false),

@@ -10,7 +10,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 class TextPreservationTest {
 
-    private final RewriteEngine engine = new RewriteEngine(100);
+    private final RewriteEngine engine = Rewrites.engine(100);
     private final StateSnapshot declared = Snapshots.phase(Phase.DECLARED);
 
     @AfterEach

@@ -11,7 +11,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 class WriteGatingTest {
 
-    private final RewriteEngine engine = new RewriteEngine(1000);
+    private final RewriteEngine engine = Rewrites.engine(1000);
     private final StateSnapshot declared = Snapshots.phase(Phase.DECLARED);
     private final StateSnapshot expandedFlagOff = Snapshots.phase(Phase.EXPANDED, false);
     private final StateSnapshot expandedFlagOn = Snapshots.phase(Phase.EXPANDED, true);
