@@ -104,6 +104,22 @@ class StateWatcherIT {
     }
 
     @Test
+    void aDroppedControlSchemaKeepsTheLastSnapshotRatherThanDroppingRewritesMidMigration() throws Exception {
+        ControlState state = new ControlState(db, "cs_dropped");
+        long version = state.declare("users-kept", "users", "kept", "text", "'x'");
+        StateWatcher watcher = (StateWatcher) watch("cs_dropped", 50);
+        assertThat(watcher.current().version()).isEqualTo(version);
+
+        try (Connection c = db.connect(); Statement st = c.createStatement()) {
+            st.execute("DROP SCHEMA cs_dropped CASCADE");
+        }
+        assertThat(Eventually.holds(() -> !watcher.stats().controlSchemaPresent())).isTrue();
+        assertThat(watcher.current().version()).isEqualTo(version);
+        assertThat(watcher.current().migrations()).extracting(ColumnMigration::id).containsExactly("users-kept");
+        assertThat(watcher.stats().connected()).isTrue();
+    }
+
+    @Test
     void heartbeatsRecordTheAcknowledgedVersion() throws Exception {
         ControlState state = new ControlState(db, "cs_beat");
         StateWatcher watcher = (StateWatcher) watch("cs_beat", 1000);
