@@ -8,6 +8,7 @@ import org.junit.jupiter.api.io.TempDir;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
+import java.sql.DriverManager;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.Statement;
@@ -26,10 +27,12 @@ import java.util.concurrent.atomic.AtomicInteger;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * The whole life of a migration on a 200 000-row table, each phase run as the real command, while writers keep
- * going: "old version" writers that do not know the column insert rows and rename users throughout, and a "new
- * version" writer that sets the column once it exists and writes are on. At the end the table is exactly the
- * spec's, no row is NULL, no writer statement failed, and every acknowledged write is there.
+ * The whole life of a migration on a 200 000-row table, each phase run as the real command, while application
+ * writers keep going through the colshift driver: "old version" writers that do not know the column insert rows and
+ * rename users throughout, and a "new version" writer that inserts rows with the column set and reads it back, from
+ * the moment the migration is declared. At the end the table is exactly the spec's, no row is NULL, no application
+ * statement failed, the column never read as NULL, and every acknowledged write is there: a value the new version
+ * read back as written is still there, and a value the driver stripped (writes gated) was filled by the backfill.
  */
 @WithPostgres
 class LifecycleIT {
@@ -38,9 +41,9 @@ class LifecycleIT {
     private static final String BACKFILL = "CASE WHEN deleted_at IS NULL THEN 'active' ELSE 'gone' END";
 
     private final AtomicBoolean stop = new AtomicBoolean();
-    private final AtomicBoolean columnWritable = new AtomicBoolean();
     private final Map<Long, String> names = new ConcurrentHashMap<>();
     private final Map<Long, Boolean> vip = new ConcurrentHashMap<>();
+    private final AtomicInteger gated = new AtomicInteger();
     private final AtomicInteger writes = new AtomicInteger();
 
     @Test
@@ -66,9 +69,10 @@ class LifecycleIT {
             running.add(writers.submit(() -> oldVersionWriter(db)));
             running.add(writers.submit(() -> newVersionWriter(db)));
 
+            awaitGatedWrites(5, running); // declared: the column does not exist, the driver strips the write
             ok(cli.run("expand", "life-status"));
+            awaitGatedWrites(10, running); // expanded with writes off: still stripped
             ok(cli.run("flag", "life-status", "--writes", "on"));
-            columnWritable.set(true);
             Cli.Result backfill = ok(cli.run("backfill", "life-status", "--plain"));
             assertThat(backfill.out()).contains("walking primary key (id)").contains("backfilled:");
             ok(cli.run("contract", "life-status"));
@@ -82,12 +86,16 @@ class LifecycleIT {
             writer.get(); // rethrows the first failed writer statement, if any
         }
         assertThat(writes.get()).isPositive();
+        assertThat(vip).as("new-version writes that passed once writes were on").isNotEmpty();
+        assertThat(gated.get()).as("new-version writes the driver stripped while the column was gated").isPositive();
 
         try (Connection c = db.connect(); Statement st = c.createStatement()) {
             assertThat(longOf(st, "SELECT count(*) FROM life_users WHERE status IS NULL")).isZero();
             assertThat(longOf(st, "SELECT count(*) FROM life_users")).isEqualTo(ROWS + insertedByWriters());
             assertThat(longOf(st, "SELECT count(*) FROM life_users WHERE status <> 'vip' AND status <> " + BACKFILL))
                     .isZero();
+            // exactly the writes that passed kept 'vip'; the gated ones were filled by the backfill
+            assertThat(longOf(st, "SELECT count(*) FROM life_users WHERE status = 'vip'")).isEqualTo(vip.size());
             try (ResultSet rs = st.executeQuery("SELECT column_default, is_nullable, data_type FROM"
                     + " information_schema.columns WHERE table_name = 'life_users' AND column_name = 'status'")) {
                 rs.next();
@@ -119,7 +127,7 @@ class LifecycleIT {
 
     /** Knows nothing of the column: inserts users and renames random existing ones, one short transaction each. */
     private Void oldVersionWriter(TestDatabase db) throws Exception {
-        try (Connection c = db.connect();
+        try (Connection c = DriverManager.getConnection(db.colshiftUrl(), db.credentials());
              PreparedStatement insert = c.prepareStatement("INSERT INTO life_users (name) VALUES (?) RETURNING id");
              PreparedStatement rename = c.prepareStatement("UPDATE life_users SET name = ? WHERE id = ?")) {
             int n = 0;
@@ -147,30 +155,54 @@ class LifecycleIT {
         return null;
     }
 
-    /** Writes the column once it exists and writes are on: its values must survive backfill and contract. */
+    /**
+     * Writes the column from the start; the driver strips that write while it is gated. Reads it back at once: the
+     * read is never NULL, and it says whether the write passed ('vip', must survive) or was gated (the read shows
+     * the fallback, the backfill must fill the row).
+     */
     private Void newVersionWriter(TestDatabase db) throws Exception {
-        try (Connection c = db.connect();
+        try (Connection c = DriverManager.getConnection(db.colshiftUrl(), db.credentials());
              PreparedStatement insert = c.prepareStatement(
-                     "INSERT INTO life_users (name, status) VALUES (?, 'vip') RETURNING id")) {
+                     "INSERT INTO life_users (name, status) VALUES (?, ?) RETURNING id");
+             PreparedStatement read = c.prepareStatement("SELECT status FROM life_users WHERE id = ?")) {
             int n = 0;
             while (!stop.get()) {
-                if (!columnWritable.get()) {
-                    Thread.sleep(5);
-                    continue;
-                }
                 String name = "v2-" + n++;
                 insert.setString(1, name);
+                insert.setString(2, "vip");
+                long id;
                 try (ResultSet rs = insert.executeQuery()) {
                     rs.next();
-                    long id = rs.getLong(1);
-                    names.put(id, name);
-                    vip.put(id, true);
+                    id = rs.getLong(1);
                 }
-                writes.incrementAndGet();
+                names.put(id, name);
+                read.setLong(1, id);
+                try (ResultSet rs = read.executeQuery()) {
+                    rs.next();
+                    String status = rs.getString(1);
+                    assertThat(status).as("status read through the driver").isIn("vip", "active");
+                    if (status.equals("vip")) {
+                        vip.put(id, true);
+                    } else {
+                        gated.incrementAndGet();
+                    }
+                }
+                writes.addAndGet(2);
                 Thread.sleep(5);
             }
         }
         return null;
+    }
+
+    private void awaitGatedWrites(int atLeast, List<Future<?>> writers) throws Exception {
+        while (gated.get() < atLeast) {
+            for (Future<?> writer : writers) {
+                if (writer.isDone()) {
+                    writer.get(); // a writer that stopped early failed: show why
+                }
+            }
+            Thread.sleep(10);
+        }
     }
 
     private long insertedByWriters() {
