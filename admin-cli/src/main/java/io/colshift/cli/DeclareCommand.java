@@ -23,14 +23,14 @@ import java.util.concurrent.Callable;
 /** {@code colshift declare SPEC.yaml}: registers a column migration; drivers start presenting the target schema. */
 @Command(name = "declare", mixinStandardHelpOptions = true,
         description = {
-                "Validates a migration spec against the database and declares it. Nothing changes in the table:",
-                "from now on, drivers show the column to reads (as its read fallback) and strip writes to it.",
+                "Validates a migration spec against the database and declares it. Nothing changes in the table: "
+                        + "from now on, drivers show the column to reads (as its read fallback) and strip writes to it.",
                 "",
-                "The spec is refused, and nothing is written, when a field is unknown, a name is not a valid",
-                "identifier, the type is not a PostgreSQL type, default/backfill are not exactly one SQL expression",
-                "or reference missing columns, the table does not exist, or the column exists with another type.",
-                "Running it again with the same spec changes nothing; a changed spec is accepted while the",
-                "migration is still 'declared'."})
+                "The spec is refused, and nothing is written, when a field is unknown, a name is not a valid "
+                        + "identifier, the type is not a PostgreSQL type, default/backfill are not exactly one SQL "
+                        + "expression or reference missing columns, the table does not exist, or the column exists with "
+                        + "another type. Running it again with the same spec changes nothing; a changed spec is accepted "
+                        + "while the migration is still 'declared'."})
 final class DeclareCommand implements Callable<Integer> {
 
     private static final ObjectMapper JSON = new ObjectMapper();

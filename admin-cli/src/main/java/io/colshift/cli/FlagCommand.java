@@ -20,13 +20,14 @@ import java.util.concurrent.Callable;
 /** {@code colshift flag ID --writes on|off}: lets drivers pass writes of the new column, or strip them again. */
 @Command(name = "flag", mixinStandardHelpOptions = true,
         description = {
-                "Turns the write flag of a migration on or off. With the flag off, drivers strip writes of the new",
-                "column from statements; with it on, they pass them. Returns once every driver has been notified.",
+                "Turns the write flag of a migration on or off. With the flag off, drivers strip writes of the "
+                        + "new column from statements; with it on, they pass them. Returns once every driver has been "
+                        + "notified.",
                 "",
-                "Turn writes on after `colshift expand` and after the new application version, which writes the",
-                "column, is deployed; the backfill refuses to start before. The flag cannot be turned off once the",
-                "backfill has started: rows written meanwhile would keep NULL. Use `colshift rollback` instead.",
-                "With --wait it returns only once every live driver runs the new state."})
+                "Turn writes on after `colshift expand` and after the new application version, which writes the "
+                        + "column, is deployed; the backfill refuses to start before. The flag cannot be turned off once "
+                        + "the backfill has started: rows written meanwhile would keep NULL. Use `colshift rollback` "
+                        + "instead. With --wait it returns only once every live driver runs the new state."})
 final class FlagCommand implements Callable<Integer> {
 
     enum Switch { on, off }

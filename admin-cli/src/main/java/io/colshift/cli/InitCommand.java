@@ -16,13 +16,13 @@ import java.util.concurrent.Callable;
 /** {@code colshift init}: creates or upgrades the control schema; safe to run any number of times. */
 @Command(name = "init", mixinStandardHelpOptions = true,
         description = {
-                "Creates or upgrades the control schema (default 'colshift') in the application database.",
-                "Idempotent: running it again changes nothing, and upgrades the schema after a colshift upgrade.",
+                "Creates or upgrades the control schema (default 'colshift') in the application database. "
+                        + "Idempotent: running it again changes nothing, and upgrades the schema after a colshift upgrade.",
                 "",
-                "The application's role needs only read access to the control schema: USAGE on the schema and",
-                "SELECT on its tables. Heartbeats additionally need INSERT and UPDATE on <schema>.clients; without",
-                "them drivers still work, but the CLI cannot see which state version each driver runs.",
-                "--grant-to ROLE grants exactly these privileges."})
+                "The application's role needs only read access to the control schema: USAGE on the schema and "
+                        + "SELECT on its tables. Heartbeats additionally need INSERT and UPDATE on <schema>.clients; "
+                        + "without them drivers still work, but the CLI cannot see which state version each driver runs. "
+                        + "--grant-to ROLE grants exactly these privileges."})
 final class InitCommand implements Callable<Integer> {
 
     @Spec

@@ -19,10 +19,10 @@ import java.util.concurrent.Callable;
 /** {@code colshift status [ID] [--json]}: migrations, flags, backfill progress and the drivers that run them. */
 @Command(name = "status", mixinStandardHelpOptions = true,
         description = {
-                "Shows the state version, each live migration (phase, write flag, read fallback, backfill progress)",
-                "and every driver that reported a heartbeat, with the state version it acknowledged. A driver is",
-                "live when its last heartbeat is recent; 'behind' drivers have not yet acknowledged the current",
-                "state version. Changes nothing."})
+                "Shows the state version, each live migration (phase, write flag, read fallback, backfill "
+                        + "progress) and every driver that reported a heartbeat, with the state version it acknowledged. A "
+                        + "driver is live when its last heartbeat is recent; 'behind' drivers have not yet acknowledged "
+                        + "the current state version. Changes nothing."})
 final class StatusCommand implements Callable<Integer> {
 
     @Spec
