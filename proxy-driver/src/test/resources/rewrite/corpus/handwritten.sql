@@ -23,11 +23,11 @@ WITH counts AS (SELECT COALESCE(status, CASE WHEN users.deleted_at IS NULL THEN 
 WITH a AS (SELECT * FROM users WHERE deleted_at IS NULL) SELECT a.id, a.status FROM a WHERE a.status <> ? ORDER BY a.id
 --- params: 'vip'
 --- declared
-WITH a AS (SELECT *, CAST(CASE WHEN users.deleted_at IS NULL THEN 'active' ELSE 'gone' END AS text) AS status FROM users WHERE deleted_at IS NULL) SELECT a.id, a.status FROM a WHERE a.status <> ? ORDER BY a.id
+WITH a AS (SELECT users.id, users.name, users.email, users.deleted_at, users.balance, users.profile, users.created_at, users.version, CAST(CASE WHEN users.deleted_at IS NULL THEN 'active' ELSE 'gone' END AS text) AS status FROM users WHERE deleted_at IS NULL) SELECT a.id, a.status FROM a WHERE a.status <> ? ORDER BY a.id
 --- expanded
-WITH a AS (SELECT * FROM users WHERE deleted_at IS NULL) SELECT a.id, COALESCE(a.status, CASE WHEN a.deleted_at IS NULL THEN 'active' ELSE 'gone' END) AS status FROM a WHERE COALESCE(a.status, CASE WHEN a.deleted_at IS NULL THEN 'active' ELSE 'gone' END) <> ? ORDER BY a.id
+WITH a AS (SELECT users.id, users.name, users.email, users.deleted_at, users.balance, users.profile, users.created_at, users.version, COALESCE(users.status, CASE WHEN users.deleted_at IS NULL THEN 'active' ELSE 'gone' END) AS status FROM users WHERE deleted_at IS NULL) SELECT a.id, a.status FROM a WHERE a.status <> ? ORDER BY a.id
 --- backfilling
-WITH a AS (SELECT * FROM users WHERE deleted_at IS NULL) SELECT a.id, COALESCE(a.status, CASE WHEN a.deleted_at IS NULL THEN 'active' ELSE 'gone' END) AS status FROM a WHERE COALESCE(a.status, CASE WHEN a.deleted_at IS NULL THEN 'active' ELSE 'gone' END) <> ? ORDER BY a.id
+WITH a AS (SELECT users.id, users.name, users.email, users.deleted_at, users.balance, users.profile, users.created_at, users.version, COALESCE(users.status, CASE WHEN users.deleted_at IS NULL THEN 'active' ELSE 'gone' END) AS status FROM users WHERE deleted_at IS NULL) SELECT a.id, a.status FROM a WHERE a.status <> ? ORDER BY a.id
 
 === cte two levels
 WITH a AS (SELECT id, status FROM users), b AS (SELECT status, count(*) c FROM a GROUP BY status) SELECT * FROM b ORDER BY status
@@ -288,11 +288,11 @@ SELECT s.status, s.n FROM (SELECT COALESCE(status, CASE WHEN users.deleted_at IS
 SELECT d.id, d.status FROM (SELECT * FROM users WHERE balance > ?) d ORDER BY d.id
 --- params: 50
 --- declared
-SELECT d.id, d.status FROM (SELECT *, CAST(CASE WHEN users.deleted_at IS NULL THEN 'active' ELSE 'gone' END AS text) AS status FROM users WHERE balance > ?) d ORDER BY d.id
+SELECT d.id, d.status FROM (SELECT users.id, users.name, users.email, users.deleted_at, users.balance, users.profile, users.created_at, users.version, CAST(CASE WHEN users.deleted_at IS NULL THEN 'active' ELSE 'gone' END AS text) AS status FROM users WHERE balance > ?) d ORDER BY d.id
 --- expanded
-SELECT d.id, COALESCE(d.status, CASE WHEN d.deleted_at IS NULL THEN 'active' ELSE 'gone' END) AS status FROM (SELECT * FROM users WHERE balance > ?) d ORDER BY d.id
+SELECT d.id, d.status FROM (SELECT users.id, users.name, users.email, users.deleted_at, users.balance, users.profile, users.created_at, users.version, COALESCE(users.status, CASE WHEN users.deleted_at IS NULL THEN 'active' ELSE 'gone' END) AS status FROM users WHERE balance > ?) d ORDER BY d.id
 --- backfilling
-SELECT d.id, COALESCE(d.status, CASE WHEN d.deleted_at IS NULL THEN 'active' ELSE 'gone' END) AS status FROM (SELECT * FROM users WHERE balance > ?) d ORDER BY d.id
+SELECT d.id, d.status FROM (SELECT users.id, users.name, users.email, users.deleted_at, users.balance, users.profile, users.created_at, users.version, COALESCE(users.status, CASE WHEN users.deleted_at IS NULL THEN 'active' ELSE 'gone' END) AS status FROM users WHERE balance > ?) d ORDER BY d.id
 
 === correlated subquery count
 SELECT u.id, (SELECT count(*) FROM orders o WHERE o.user_id = u.id AND o.status = u.status) AS same FROM users u ORDER BY u.id

@@ -162,32 +162,32 @@ SELECT * FROM users WHERE id = ?
 --- params: 6
 --- compare: shape
 --- declared
-SELECT *, CAST(CASE WHEN users.deleted_at IS NULL THEN 'active' ELSE 'gone' END AS text) AS status FROM users WHERE id = ?
+SELECT users.id, users.name, users.email, users.deleted_at, users.balance, users.profile, users.created_at, users.version, CAST(CASE WHEN users.deleted_at IS NULL THEN 'active' ELSE 'gone' END AS text) AS status FROM users WHERE id = ?
 --- expanded
-= unchanged
+SELECT users.id, users.name, users.email, users.deleted_at, users.balance, users.profile, users.created_at, users.version, COALESCE(users.status, CASE WHEN users.deleted_at IS NULL THEN 'active' ELSE 'gone' END) AS status FROM users WHERE id = ?
 --- backfilling
-= unchanged
+SELECT users.id, users.name, users.email, users.deleted_at, users.balance, users.profile, users.created_at, users.version, COALESCE(users.status, CASE WHEN users.deleted_at IS NULL THEN 'active' ELSE 'gone' END) AS status FROM users WHERE id = ?
 
 === template select star all
 SELECT * FROM users ORDER BY id
 --- compare: shape
 --- declared
-SELECT *, CAST(CASE WHEN users.deleted_at IS NULL THEN 'active' ELSE 'gone' END AS text) AS status FROM users ORDER BY id
+SELECT users.id, users.name, users.email, users.deleted_at, users.balance, users.profile, users.created_at, users.version, CAST(CASE WHEN users.deleted_at IS NULL THEN 'active' ELSE 'gone' END AS text) AS status FROM users ORDER BY id
 --- expanded
-= unchanged
+SELECT users.id, users.name, users.email, users.deleted_at, users.balance, users.profile, users.created_at, users.version, COALESCE(users.status, CASE WHEN users.deleted_at IS NULL THEN 'active' ELSE 'gone' END) AS status FROM users ORDER BY id
 --- backfilling
-= unchanged
+SELECT users.id, users.name, users.email, users.deleted_at, users.balance, users.profile, users.created_at, users.version, COALESCE(users.status, CASE WHEN users.deleted_at IS NULL THEN 'active' ELSE 'gone' END) AS status FROM users ORDER BY id
 
 === template select star by status
 SELECT * FROM users WHERE status = ? ORDER BY id
 --- params: 'active'
 --- compare: shape
 --- declared
-SELECT *, CAST(CASE WHEN users.deleted_at IS NULL THEN 'active' ELSE 'gone' END AS text) AS status FROM users WHERE CAST(CASE WHEN users.deleted_at IS NULL THEN 'active' ELSE 'gone' END AS text) = ? ORDER BY id
+SELECT users.id, users.name, users.email, users.deleted_at, users.balance, users.profile, users.created_at, users.version, CAST(CASE WHEN users.deleted_at IS NULL THEN 'active' ELSE 'gone' END AS text) AS status FROM users WHERE CAST(CASE WHEN users.deleted_at IS NULL THEN 'active' ELSE 'gone' END AS text) = ? ORDER BY id
 --- expanded
-SELECT * FROM users WHERE COALESCE(status, CASE WHEN users.deleted_at IS NULL THEN 'active' ELSE 'gone' END) = ? ORDER BY id
+SELECT users.id, users.name, users.email, users.deleted_at, users.balance, users.profile, users.created_at, users.version, COALESCE(users.status, CASE WHEN users.deleted_at IS NULL THEN 'active' ELSE 'gone' END) AS status FROM users WHERE COALESCE(status, CASE WHEN users.deleted_at IS NULL THEN 'active' ELSE 'gone' END) = ? ORDER BY id
 --- backfilling
-SELECT * FROM users WHERE COALESCE(status, CASE WHEN users.deleted_at IS NULL THEN 'active' ELSE 'gone' END) = ? ORDER BY id
+SELECT users.id, users.name, users.email, users.deleted_at, users.balance, users.profile, users.created_at, users.version, COALESCE(users.status, CASE WHEN users.deleted_at IS NULL THEN 'active' ELSE 'gone' END) AS status FROM users WHERE COALESCE(status, CASE WHEN users.deleted_at IS NULL THEN 'active' ELSE 'gone' END) = ? ORDER BY id
 
 === template select columns
 SELECT id, name, email, status FROM users WHERE id = ?

@@ -81,13 +81,13 @@ INSERT INTO users (id, name, email) VALUES (1108, 'a', ?), (1109, ?, 'b109@examp
 INSERT INTO users (id, name, email, status) VALUES (?, ?, ?, ?) RETURNING *
 --- params: 1110, 'r', 'r110@example.com', 'vip'
 --- declared
-INSERT INTO users (id, name, email) VALUES (?, ?, ?) RETURNING *, CAST(CASE WHEN users.deleted_at IS NULL THEN 'active' ELSE 'gone' END AS text) AS status
+INSERT INTO users (id, name, email) VALUES (?, ?, ?) RETURNING users.id, users.name, users.email, users.deleted_at, users.balance, users.profile, users.created_at, users.version, CAST(CASE WHEN users.deleted_at IS NULL THEN 'active' ELSE 'gone' END AS text) AS status
 --- declared map: 1,2,3,0
 --- expanded
-INSERT INTO users (id, name, email) VALUES (?, ?, ?) RETURNING *
+INSERT INTO users (id, name, email) VALUES (?, ?, ?) RETURNING users.id, users.name, users.email, users.deleted_at, users.balance, users.profile, users.created_at, users.version, COALESCE(users.status, CASE WHEN users.deleted_at IS NULL THEN 'active' ELSE 'gone' END) AS status
 --- expanded map: 1,2,3,0
 --- backfilling
-= unchanged
+INSERT INTO users (id, name, email, status) VALUES (?, ?, ?, ?) RETURNING users.id, users.name, users.email, users.deleted_at, users.balance, users.profile, users.created_at, users.version, COALESCE(users.status, CASE WHEN users.deleted_at IS NULL THEN 'active' ELSE 'gone' END) AS status
 
 === insert returning status
 INSERT INTO users (id, name, email, status) VALUES (?, ?, ?, ?) RETURNING id, status
@@ -319,13 +319,13 @@ UPDATE users SET name = name || '-' || COALESCE(status, CASE WHEN users.deleted_
 UPDATE users SET status = ? WHERE id = ? RETURNING *
 --- params: 'vip', 4
 --- declared
-SELECT *, CAST(CASE WHEN users.deleted_at IS NULL THEN 'active' ELSE 'gone' END AS text) AS status FROM users WHERE id = ?
+SELECT users.id, users.name, users.email, users.deleted_at, users.balance, users.profile, users.created_at, users.version, CAST(CASE WHEN users.deleted_at IS NULL THEN 'active' ELSE 'gone' END AS text) AS status FROM users WHERE id = ?
 --- declared map: 0,1
 --- expanded
-SELECT * FROM users WHERE id = ?
+SELECT users.id, users.name, users.email, users.deleted_at, users.balance, users.profile, users.created_at, users.version, COALESCE(users.status, CASE WHEN users.deleted_at IS NULL THEN 'active' ELSE 'gone' END) AS status FROM users WHERE id = ?
 --- expanded map: 0,1
 --- backfilling
-= unchanged
+UPDATE users SET status = ? WHERE id = ? RETURNING users.id, users.name, users.email, users.deleted_at, users.balance, users.profile, users.created_at, users.version, COALESCE(users.status, CASE WHEN users.deleted_at IS NULL THEN 'active' ELSE 'gone' END) AS status
 
 === update status only no where
 UPDATE users SET status = 'vip'
@@ -435,11 +435,11 @@ UPDATE orders SET status = 'paid' WHERE user_id IN (SELECT id FROM users WHERE C
 DELETE FROM users WHERE id = ? RETURNING *
 --- params: 1120
 --- declared
-DELETE FROM users WHERE id = ? RETURNING *, CAST(CASE WHEN users.deleted_at IS NULL THEN 'active' ELSE 'gone' END AS text) AS status
+DELETE FROM users WHERE id = ? RETURNING users.id, users.name, users.email, users.deleted_at, users.balance, users.profile, users.created_at, users.version, CAST(CASE WHEN users.deleted_at IS NULL THEN 'active' ELSE 'gone' END AS text) AS status
 --- expanded
-= unchanged
+DELETE FROM users WHERE id = ? RETURNING users.id, users.name, users.email, users.deleted_at, users.balance, users.profile, users.created_at, users.version, COALESCE(users.status, CASE WHEN users.deleted_at IS NULL THEN 'active' ELSE 'gone' END) AS status
 --- backfilling
-= unchanged
+DELETE FROM users WHERE id = ? RETURNING users.id, users.name, users.email, users.deleted_at, users.balance, users.profile, users.created_at, users.version, COALESCE(users.status, CASE WHEN users.deleted_at IS NULL THEN 'active' ELSE 'gone' END) AS status
 
 === delete returning status
 DELETE FROM users WHERE id = ? RETURNING id, status

@@ -53,7 +53,7 @@ final class AdvanceCommand implements Callable<Integer> {
             }
         }
         Phase finalTarget = target;
-        BackfillOptions backfill = new BackfillOptions(200, 100, 20_000, 0, 5_000, locks.ddlOptions().lockTimeout(), 20);
+        BackfillOptions backfill = new BackfillOptions(200, 100, 5_000, 0, 5_000, locks.ddlOptions().lockTimeout(), 20);
         boolean tty = !plain && PhaseCommands.interactive();
         return PhaseCommands.run(spec, connection, locks.ddlOptions(), id,
                 run -> new Advancer(run, backfill, tty).run(finalTarget));

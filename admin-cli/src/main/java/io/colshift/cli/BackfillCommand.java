@@ -51,8 +51,8 @@ final class BackfillCommand implements Callable<Integer> {
             description = "Smallest batch (default: ${DEFAULT-VALUE}).")
     int minBatch;
 
-    @Option(names = "--max-batch", paramLabel = "ROWS", defaultValue = "20000",
-            description = "Largest batch (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--max-batch", paramLabel = "ROWS", defaultValue = "5000",
+            description = "Largest batch; bounds how many rows one batch holds locked (default: ${DEFAULT-VALUE}).")
     int maxBatch;
 
     @Option(names = "--max-rows-per-second", paramLabel = "ROWS", defaultValue = "0",

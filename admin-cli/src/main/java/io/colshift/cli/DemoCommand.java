@@ -22,14 +22,17 @@ import java.util.concurrent.Callable;
 /** {@code colshift demo}: the whole story on a live table, in about a minute. */
 @Command(name = "demo", mixinStandardHelpOptions = true,
         description = {
-                "Adds a column to a live table while an old and a new application version keep running, and shows",
-                "that neither sees an error and no write is lost.",
+                "Adds a column to a live table while an old and a new application version keep running.",
                 "",
-                "Starts an embedded PostgreSQL (or uses --url), creates 'users' with --rows rows, runs the old",
-                "application (v1, which knows nothing of the new column) and, once the migration is declared, the new",
-                "one (v2, which reads and writes it) through the colshift driver, and advances the migration with the",
-                "real commands: init, declare, expand, flag --writes on, backfill, contract, complete.",
-                "Ends with a table per phase; exits 0 only with zero errors and zero lost writes.",
+                "Starts an embedded PostgreSQL (or uses --url), creates 'users' with --rows rows and runs the old "
+                        + "application (v1, which knows nothing of the new column) through the colshift driver. After "
+                        + "`colshift declare` it deploys the new one (v2, which reads and writes the column), and it "
+                        + "advances the migration with the real commands: init, declare, expand, flag --writes on, "
+                        + "backfill, contract, complete. Every result either version reads is checked against what it "
+                        + "wrote.",
+                "",
+                "Ends with a table per phase (ops/s, p99, errors, writes held back) and checks every acknowledged "
+                        + "write and the final schema. Exits 0 only with zero errors and zero lost writes.",
                 "",
                 "With --url, everything happens in two fresh schemas of its own, dropped at the end."})
 final class DemoCommand implements Callable<Integer> {

@@ -7,7 +7,9 @@ import java.time.Duration;
  *
  * @param targetBatchMillis how long one batch transaction should take; the batch size adapts towards it
  * @param minBatch          smallest batch size, in rows
- * @param maxBatch          largest batch size, in rows
+ * @param maxBatch          largest batch size, in rows: it bounds how many rows one batch holds locked, and so how
+ *                          long an application write to one of them can wait (measured: 5 000 rows keep a random
+ *                          single-row writer's p99 in the low milliseconds, and are as fast as larger batches)
  * @param maxRowsPerSecond  rate cap, 0 for none
  * @param maxLagMillis      pause while a streaming replica's replay lag exceeds this
  * @param lockTimeout       longest one batch waits for a row lock held by an application transaction
@@ -17,7 +19,7 @@ public record BackfillOptions(int targetBatchMillis, int minBatch, int maxBatch,
                               long maxLagMillis, Duration lockTimeout, int maxSweeps) {
 
     public static final BackfillOptions DEFAULTS =
-            new BackfillOptions(200, 100, 20_000, 0, 5_000, Duration.ofSeconds(2), 20);
+            new BackfillOptions(200, 100, 5_000, 0, 5_000, Duration.ofSeconds(2), 20);
 
     public BackfillOptions {
         if (targetBatchMillis <= 0) {

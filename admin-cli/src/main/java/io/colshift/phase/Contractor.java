@@ -72,8 +72,8 @@ public final class Contractor {
         if (probe.defaultExpr().equals(column.defaultExpr())) {
             run.say("contract: default already set (" + column.defaultExpr() + ")");
         } else {
-            String sql = "ALTER TABLE " + m.quotedTable() + " ALTER COLUMN " + m.quotedColumn() + " SET DEFAULT "
-                    + m.defaultExpr();
+            String sql = "ALTER TABLE " + m.quotedTable() + " ALTER COLUMN " + m.quotedColumn() + " SET DEFAULT ("
+                    + m.defaultExpr() + ")";
             run.say("contract: " + sql);
             ddl.execute("SET DEFAULT on " + m.describe(), sql);
         }

@@ -30,7 +30,7 @@ public record ExpandRecipe(boolean defaultAtExpand, String reason) {
     /** The exact statement. */
     public String sql(MigrationRecord m) {
         return "ALTER TABLE " + m.quotedTable() + " ADD COLUMN IF NOT EXISTS " + m.quotedColumn() + " " + m.type()
-                + (defaultAtExpand ? " DEFAULT " + m.defaultExpr() : "");
+                + (defaultAtExpand ? " DEFAULT (" + m.defaultExpr() + ")" : "");
     }
 
     /** Whether rows need filling after expand: there is something to fill them with, and expand did not do it. */

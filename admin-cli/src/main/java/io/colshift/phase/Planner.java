@@ -57,7 +57,7 @@ public final class Planner {
 
         if (m.defaultExpr() != null) {
             steps.add(new PlanStep("contract", "set the default for rows inserted from now on", "ALTER TABLE "
-                    + m.quotedTable() + " ALTER COLUMN " + m.quotedColumn() + " SET DEFAULT " + m.defaultExpr(),
+                    + m.quotedTable() + " ALTER COLUMN " + m.quotedColumn() + " SET DEFAULT (" + m.defaultExpr() + ")",
                     "ACCESS EXCLUSIVE", catalogOnly, "skipped when already set; " + lockWait));
         }
         if (m.fillExpression() != null) {

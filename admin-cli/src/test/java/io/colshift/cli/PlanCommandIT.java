@@ -44,7 +44,7 @@ class PlanCommandIT {
         Cli.Result plan = cli.run("plan", spec.toString());
         assertThat(plan.exitCode()).as(plan.all()).isZero();
         assertThat(plan.out()).contains("backfill needed: no")
-                .contains("sql:  ALTER TABLE \"public\".\"plan_users\" ADD COLUMN IF NOT EXISTS \"tier\" int DEFAULT 0")
+                .contains("sql:  ALTER TABLE \"public\".\"plan_users\" ADD COLUMN IF NOT EXISTS \"tier\" int DEFAULT (0)")
                 .contains("lock: ACCESS EXCLUSIVE, held milliseconds (catalog only)")
                 .contains("nothing was changed");
         assertThat(stateVersion()).isEqualTo(version);

@@ -35,7 +35,19 @@ class ExpanderIT {
         assertThat(count(db, "SELECT version FROM colshift.state")).isGreaterThan(versionBefore);
         assertThat(count(db, "SELECT count(*) FROM colshift.events WHERE migration_id = 'exp-const'"
                 + " AND kind = 'phase' AND to_value = 'expanded'")).isOne();
-        assertThat(out.toString()).contains("ADD COLUMN IF NOT EXISTS \"status\" text DEFAULT 'active'");
+        assertThat(out.toString()).contains("ADD COLUMN IF NOT EXISTS \"status\" text DEFAULT ('active')");
+    }
+
+    @Test
+    void aDefaultThatIsNotASimpleTermIsParenthesised(TestDatabase db) throws Exception {
+        exec(db, "CREATE TABLE exp_paren (id int PRIMARY KEY)");
+        exec(db, "INSERT INTO exp_paren SELECT generate_series(1, 5)");
+        // `DEFAULT NOT false` is a syntax error: DEFAULT takes a restricted expression unless parenthesised
+        declare(db, "exp-paren", "exp_paren", "active", "boolean", "NOT false", null, false, null);
+        try (PhaseRun run = PhaseFixture.open(db, "exp-paren", "expand", new StringWriter())) {
+            Expander.run(run);
+        }
+        assertThat(count(db, "SELECT count(*) FROM exp_paren WHERE active")).isEqualTo(5);
     }
 
     @Test

@@ -53,7 +53,7 @@ class PlannerTest {
         Plan plan = plan(CONSTANT, 11, INT_CONSTANT);
         assertThat(plan.backfillNeeded()).isFalse();
         assertThat(plan.steps().get(0).sql())
-                .isEqualTo("ALTER TABLE \"public\".\"users\" ADD COLUMN IF NOT EXISTS \"tier\" int DEFAULT 0");
+                .isEqualTo("ALTER TABLE \"public\".\"users\" ADD COLUMN IF NOT EXISTS \"tier\" int DEFAULT (0)");
         assertThat(plan.steps().get(0).hold()).isEqualTo("milliseconds (catalog only)");
     }
 

@@ -34,8 +34,8 @@ import java.util.concurrent.atomic.AtomicBoolean;
  *
  * <p>Budgets (DESIGN.md): backfill rows/s ≥ 50 % of the bulk UPDATE's; writer p99 during the backfill ≤ 2 × idle p99.
  *
- * <p>Run: {@code java -cp benchmarks/target/benchmarks.jar io.colshift.bench.BackfillBenchmark [rows] [idleSeconds]}
- * (defaults 1 000 000 and 10).
+ * <p>Run: {@code java -cp benchmarks/target/benchmarks.jar io.colshift.bench.BackfillBenchmark [rows] [idleSeconds]
+ * [maxBatch] [maxRowsPerSecond]} (defaults 1 000 000, 10, the backfill's default {@code --max-batch}, no cap).
  */
 public final class BackfillBenchmark {
 
@@ -48,6 +48,11 @@ public final class BackfillBenchmark {
     public static void main(String[] args) throws Exception {
         int rows = args.length > 0 ? Integer.parseInt(args[0]) : 1_000_000;
         int idleSeconds = args.length > 1 ? Integer.parseInt(args[1]) : 10;
+        int maxBatch = args.length > 2 ? Integer.parseInt(args[2]) : BackfillOptions.DEFAULTS.maxBatch();
+        long maxRate = args.length > 3 ? Long.parseLong(args[3]) : 0;
+        BackfillOptions options = new BackfillOptions(BackfillOptions.DEFAULTS.targetBatchMillis(),
+                BackfillOptions.DEFAULTS.minBatch(), maxBatch, maxRate, BackfillOptions.DEFAULTS.maxLagMillis(),
+                BackfillOptions.DEFAULTS.lockTimeout(), BackfillOptions.DEFAULTS.maxSweeps());
         try (BenchDatabase db = BenchDatabase.start(rows)) {
             String version;
             try (Connection c = db.connect(); Statement st = c.createStatement()) {
@@ -65,7 +70,7 @@ public final class BackfillBenchmark {
             Latency idle = writerAlone(db, "bench_users", idleSeconds);
             checkpoint(db);
             Latency duringBackfill = new Latency();
-            long backfillNanos = withWriter(db, "bench_users", duringBackfill, () -> backfill(db));
+            long backfillNanos = withWriter(db, "bench_users", duringBackfill, () -> backfill(db, options));
 
             Latency idleBulk = writerAlone(db, "bench_users_bulk", idleSeconds);
             checkpoint(db);
@@ -77,9 +82,10 @@ public final class BackfillBenchmark {
             MachineInfo machine = MachineInfo.collect("PostgreSQL " + version);
             System.out.printf("%nbackfill vs bulk UPDATE, %,d rows, PostgreSQL %s, %d cores, %s, load %s%n", rows,
                     version, machine.cores(), machine.memory(), machine.loadAverage());
-            System.out.printf("%-34s %12s %10s%n", "filler", "rows/s", "seconds");
-            System.out.printf("%-34s %,12.0f %10.1f%n", "colshift backfill (defaults)", backfillRate, backfillNanos / 1e9);
-            System.out.printf("%-34s %,12.0f %10.1f%n", "one bulk UPDATE", bulkRate, bulkNanos / 1e9);
+            System.out.printf("%-50s %12s %10s%n", "filler", "rows/s", "seconds");
+            System.out.printf("%-50s %,12.0f %10.1f%n", "colshift backfill (max batch " + maxBatch
+                    + (maxRate > 0 ? ", cap " + maxRate + "/s" : "") + ")", backfillRate, backfillNanos / 1e9);
+            System.out.printf("%-50s %,12.0f %10.1f%n", "one bulk UPDATE", bulkRate, bulkNanos / 1e9);
             System.out.printf("backfill / bulk = %.0f %% (budget >= 50 %%)%n%n", 100 * backfillRate / bulkRate);
             System.out.printf("single-row writer latency (ms), one UPDATE every 2 ms; 'co p99' counts the updates a"
                     + " stalled writer would have sent (coordinated omission)%n");
@@ -112,9 +118,9 @@ public final class BackfillBenchmark {
         }
     }
 
-    private static void backfill(BenchDatabase db) throws Exception {
+    private static void backfill(BenchDatabase db, BackfillOptions options) throws Exception {
         try (PhaseRun run = open(db)) {
-            new Backfiller(run, BackfillOptions.DEFAULTS, false).run();
+            new Backfiller(run, options, false).run();
         }
     }
 

@@ -168,15 +168,12 @@ abstract class ProxyConnection implements ColshiftConnection {
 
     @Override
     public final <T> T unwrap(Class<T> iface) throws SQLException {
-        if (iface.isInstance(this)) {
-            return iface.cast(this);
-        }
-        return delegate.unwrap(iface);
+        return Wrappers.unwrap(this, delegate, iface);
     }
 
     @Override
     public final boolean isWrapperFor(Class<?> iface) throws SQLException {
-        return iface.isInstance(this) || delegate.isWrapperFor(iface);
+        return Wrappers.isWrapperFor(this, delegate, iface);
     }
 
     @Override

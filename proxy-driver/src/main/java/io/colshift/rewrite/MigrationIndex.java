@@ -21,6 +21,7 @@ final class MigrationIndex {
     private final Map<String, List<ColumnMigration>> byTable = new HashMap<>();
     private final Set<String> columnNames = new HashSet<>();
     private final Map<String, Set<String>> tableColumns = new HashMap<>();
+    private final Map<String, List<String>> orderedColumns = new HashMap<>();
     private final List<String> searchPath;
     private final Map<ColumnMigration, FallbackTemplate> fallbacks = new IdentityHashMap<>();
     private final TableNameFilter filter;
@@ -31,6 +32,8 @@ final class MigrationIndex {
         // ordered as the snapshot lists them (catalog order): anything chosen from them must not vary per run
         snapshot.tableColumns().forEach((table, columns) -> tableColumns.put(table.toLowerCase(java.util.Locale.ROOT),
                 java.util.Collections.unmodifiableSet(new java.util.LinkedHashSet<>(columns))));
+        snapshot.tableColumns().forEach((table, columns) ->
+                orderedColumns.put(table.toLowerCase(java.util.Locale.ROOT), List.copyOf(columns)));
         List<String> path = new ArrayList<>();
         for (String schema : snapshot.searchPath()) {
             path.add(Identifiers.key(schema.strip()));
@@ -80,6 +83,11 @@ final class MigrationIndex {
     /** Existing columns of the table, or null when the snapshot does not list it. */
     Set<String> columnsOf(String tableKey) {
         return tableKey == null ? null : tableColumns.get(tableKey);
+    }
+
+    /** Existing columns of the table in catalog (attnum) order, or null when the snapshot does not list it. */
+    List<String> orderedColumnsOf(String tableKey) {
+        return tableKey == null ? null : orderedColumns.get(tableKey);
     }
 
     FallbackTemplate fallback(ColumnMigration m) {

@@ -55,6 +55,7 @@ final class ScopeResolver {
     private Scope statementScope = Scope.NONE;
     /** Span of an INSERT's VALUES/SELECT body: the target table is not visible inside it. */
     private int[] insertBody;
+    private Set<PlainSelect> expandedStars = Set.of();
 
     ScopeResolver(EditContext ctx) {
         this.ctx = ctx;
@@ -70,6 +71,14 @@ final class ScopeResolver {
 
     Scope statementScope() {
         return statementScope;
+    }
+
+    /**
+     * Query blocks whose {@code *} lists are expanded into explicit column lists: a migrating column they
+     * show already carries its read expression, so nothing is handed on raw to the enclosing block.
+     */
+    void expandedStars(Set<PlainSelect> blocks) {
+        expandedStars = blocks;
     }
 
     void insertBody(int[] span) {
@@ -222,7 +231,7 @@ final class ScopeResolver {
                 body = p.getSelect();
             }
         }
-        if (!(body instanceof PlainSelect ps)) {
+        if (!(body instanceof PlainSelect ps) || expandedStars.contains(ps)) {
             return List.of();
         }
         List<ColumnMigration> passed = new ArrayList<>();

@@ -77,6 +77,8 @@ final class StatementEditor {
     private final Map<PlainSelect, Integer> addedColumns = new IdentityHashMap<>();
 
     private boolean expandReturningStar;
+    /** The DML statement's own joins merge columns (USING, NATURAL): its RETURNING * cannot be spelled out. */
+    private boolean statementJoinsMergeColumns;
     private Supplier<Outcome> conversion;
 
     StatementEditor(ParsedStatement parsed, MigrationIndex index) {
@@ -89,6 +91,7 @@ final class StatementEditor {
         this.edits = ctx.edits();
         this.notReads = ctx.notReads();
         this.nodeOf = ctx.nodeOf();
+        scopes.expandedStars(expandable);
     }
 
     /** The rewritten statement, or null when nothing changes. */
@@ -244,14 +247,19 @@ final class StatementEditor {
         if (span == null) {
             throw Abandon.unsupported("column reference without position");
         }
-        FallbackTemplate fallback = index.fallback(m);
-        String replacement = m.phase().readMode() == ReadMode.FALLBACK
-                ? fallback.typed(relation.qualifier())
-                : fallback.coalesced(ctx.text(span), relation.qualifier());
+        String replacement = read(m, ctx.text(span), relation.qualifier());
         if (bareItems.contains(column)) {
             replacement = replacement + " AS " + column.getColumnName();
         }
         edits.add(new Edit(span[0], span[1], replacement));
+    }
+
+    /** What a read of the migrating column becomes: the typed fallback, or the reference coalesced with it. */
+    private String read(ColumnMigration m, String reference, String qualifier) {
+        FallbackTemplate fallback = index.fallback(m);
+        return m.phase().readMode() == ReadMode.FALLBACK
+                ? fallback.typed(qualifier)
+                : fallback.coalesced(reference, qualifier);
     }
 
     private void markExpandable(Select select) {
@@ -296,8 +304,11 @@ final class StatementEditor {
     }
 
     /**
-     * In {@code declared} the table has no such column yet; {@code *} must still show it, so the typed
-     * fallback follows the star, labelled with the column name (the target schema's order: new columns last).
+     * A {@code *} or {@code t.*} over a migrating table becomes that table's columns, spelled out in catalog
+     * order from the snapshot: the column being migrated reads {@code COALESCE(col, <fallback>)} in its own
+     * place, or in {@code declared} (no such column yet) the typed fallback after the table's columns. An
+     * explicit list also keeps the result shape when {@code ADD COLUMN} lands before the driver hears of it,
+     * which a server-prepared {@code *} would not. Other relations of a bare {@code *} stay {@code q.*}.
      */
     private void expandStar(Node node, SelectItem<?> item) {
         if (!(item.getExpression() instanceof AllColumns star)) {
@@ -321,33 +332,117 @@ final class StatementEditor {
             if (r != null) {
                 targets.add(r);
             }
-        } else if (ps != null) {
-            targets.addAll(scope.relations());
         } else {
-            targets.add(scope.relations().get(0)); // RETURNING * shows the target table only
-        }
-        StringBuilder added = new StringBuilder();
-        int count = 0;
-        for (Relation r : targets) {
-            for (ColumnMigration m : r.migrations()) {
-                if (m.phase().readMode() == ReadMode.FALLBACK) {
-                    added.append(", ").append(index.fallback(m).typed(r.qualifier())).append(" AS ")
-                            .append(EditContext.label(m.column()));
-                    count++;
+            for (Relation r : scope.relations()) {
+                if (!r.qualifiedOnly()) { // ON CONFLICT's excluded is not part of RETURNING *
+                    targets.add(r);
                 }
             }
         }
-        if (count == 0) {
+        if (targets.stream().noneMatch(StatementEditor::readsMigratingColumn)) {
             return;
+        }
+        if (ps != null ? mergesColumns(ps) : statementJoinsMergeColumns) {
+            throw Abandon.unsupported("* over a migrating table where JOIN USING or NATURAL JOIN merges columns");
+        }
+        StringBuilder list = new StringBuilder();
+        int added = 0;
+        for (Relation r : targets) {
+            if (!list.isEmpty()) {
+                list.append(", ");
+            }
+            if (readsMigratingColumn(r)) {
+                added += appendColumns(r, list);
+            } else if (r.qualifier() != null) {
+                list.append(r.qualifier()).append(".*");
+            } else {
+                throw Abandon.unsupported("* over an unnamed relation next to a migrating table");
+            }
         }
         int[] span = TokenIndex.span(node);
         if (span == null) {
             throw Abandon.unsupported("select item without position");
         }
-        edits.add(new Edit(span[1], span[1], added.toString()));
-        if (ps != null) {
-            addedColumns.merge(ps, count, Integer::sum);
+        edits.add(new Edit(span[0], span[1], list.toString()));
+        if (ps != null && added > 0) {
+            addedColumns.merge(ps, added, Integer::sum);
         }
+    }
+
+    private static boolean readsMigratingColumn(Relation r) {
+        for (ColumnMigration m : r.migrations()) {
+            if (m.phase().readMode() != ReadMode.PASS) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /**
+     * Appends the relation's columns as an explicit list; returns how many columns that adds to what
+     * {@code *} shows (the typed fallbacks of {@code declared}).
+     */
+    private int appendColumns(Relation r, StringBuilder list) {
+        List<String> columns = index.orderedColumnsOf(r.tableKey());
+        String q = r.qualifier();
+        if (columns == null || q == null) {
+            throw Abandon.unsupported("* over a migrating relation whose columns the snapshot does not list");
+        }
+        int start = list.length();
+        for (String c : columns) {
+            ColumnMigration m = r.migrationFor(c);
+            if (m != null && m.phase().readMode() == ReadMode.FALLBACK) {
+                continue; // the column cannot exist yet for reads; its fallback comes after the table's columns
+            }
+            appendItem(list, start, q, c, m);
+        }
+        int added = 0;
+        for (ColumnMigration m : r.migrations()) {
+            if (m.phase().readMode() == ReadMode.FALLBACK) {
+                appendItem(list, start, q, m.column(), m);
+                added++;
+            } else if (!columns.contains(m.column())) {
+                appendItem(list, start, q, m.column(), m); // added after the snapshot read the catalog: last
+            }
+        }
+        return added;
+    }
+
+    private void appendItem(StringBuilder list, int start, String qualifier, String column, ColumnMigration m) {
+        if (list.length() > start) {
+            list.append(", ");
+        }
+        String reference = qualifier + "." + EditContext.label(column);
+        if (m == null || m.phase().readMode() == ReadMode.PASS) {
+            list.append(reference);
+        } else {
+            list.append(read(m, reference, qualifier)).append(" AS ").append(EditContext.label(column));
+        }
+    }
+
+    /** Whether the block's FROM merges columns (USING, NATURAL) or hides table names behind a join alias. */
+    private static boolean mergesColumns(PlainSelect ps) {
+        return mergesColumns(ps.getFromItem()) || mergesColumns(ps.getJoins());
+    }
+
+    private static boolean mergesColumns(FromItem item) {
+        if (item instanceof ParenthesedFromItem pfi) {
+            return pfi.getAlias() != null || mergesColumns(pfi.getFromItem()) || mergesColumns(pfi.getJoins());
+        }
+        return false;
+    }
+
+    private static boolean mergesColumns(List<Join> joins) {
+        if (joins == null) {
+            return false;
+        }
+        for (Join j : joins) {
+            if (j.isNatural() || (j.getUsingColumns() != null && !j.getUsingColumns().isEmpty())
+                    || mergesColumns(j.getRightItem())) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private PlainSelect enclosingPlainSelect(Node node) {
@@ -381,6 +476,8 @@ final class StatementEditor {
     }
 
     private void prepareDelete(Delete delete) {
+        markExpandableInWith(delete.getWithItemsList());
+        statementJoinsMergeColumns = mergesColumns(delete.getJoins());
         List<Relation> relations = new ArrayList<>();
         relations.add(scopes.tableRelation(delete.getTable()));
         if (delete.getUsingFromItemList() != null) {
@@ -395,7 +492,6 @@ final class StatementEditor {
         scopes.addJoins(delete.getJoins(), relations);
         scopes.statementRelations(relations);
         expandReturningStar = true;
-        markExpandableInWith(delete.getWithItemsList());
     }
 
     private void markExpandableInWith(List<WithItem<?>> withItems) {
@@ -409,6 +505,9 @@ final class StatementEditor {
     }
 
     private void prepareUpdate(Update update) {
+        markExpandableInWith(update.getWithItemsList());
+        statementJoinsMergeColumns = mergesColumns(update.getStartJoins()) || mergesColumns(update.getFromItem())
+                || mergesColumns(update.getJoins());
         List<Relation> relations = new ArrayList<>();
         Relation target = scopes.tableRelation(update.getTable());
         relations.add(target);
@@ -417,7 +516,6 @@ final class StatementEditor {
         scopes.addJoins(update.getJoins(), relations);
         scopes.statementRelations(relations);
         expandReturningStar = true;
-        markExpandableInWith(update.getWithItemsList());
         for (UpdateSet set : update.getUpdateSets()) {
             notReads.addAll(set.getColumns());
         }
@@ -445,13 +543,14 @@ final class StatementEditor {
     }
 
     private void prepareMerge(Merge merge) {
+        markExpandableInWith(merge.getWithItemsList());
+        statementJoinsMergeColumns = mergesColumns(merge.getFromItem());
         List<Relation> relations = new ArrayList<>();
         Relation target = scopes.tableRelation(merge.getTable());
         relations.add(target);
         scopes.addRelations(merge.getFromItem(), relations);
         scopes.statementRelations(relations);
         expandReturningStar = true;
-        markExpandableInWith(merge.getWithItemsList());
         List<MergeUpdate> updates = new ArrayList<>();
         List<MergeInsert> inserts = new ArrayList<>();
         if (merge.getOperations() != null) {

@@ -69,11 +69,62 @@ class ReadRewriteTest {
     }
 
     @Test
-    void starGainsTheColumnInDeclared() {
+    void starGainsTheColumnAfterTheTableColumnsInDeclared() {
         assertThat(text(engine, "SELECT * FROM users WHERE id = ?", declared))
-                .isEqualTo("SELECT *, CAST('active' AS text) AS status FROM users WHERE id = ?");
+                .isEqualTo("SELECT users.id, users.name, users.email, users.deleted_at, users.balance, CAST('active' AS text) AS status FROM users WHERE id = ?");
         assertThat(text(engine, "SELECT u.*, o.total FROM users u JOIN orders o ON o.user_id = u.id", declared))
-                .isEqualTo("SELECT u.*, CAST('active' AS text) AS status, o.total FROM users u JOIN orders o ON o.user_id = u.id");
+                .isEqualTo("SELECT u.id, u.name, u.email, u.deleted_at, u.balance, CAST('active' AS text) AS status, o.total "
+                        + "FROM users u JOIN orders o ON o.user_id = u.id");
+    }
+
+    @Test
+    void starOverMigratingTableCoalescesTheColumnInItsPlace() {
+        StateSnapshot middle = new StateSnapshot(9, List.of(Snapshots.status(Phase.BACKFILLING, true)),
+                Map.of("public.users", List.of("id", "status", "name")), List.of("public"));
+        assertThat(text(engine, "SELECT * FROM users u WHERE u.id = ?", middle))
+                .isEqualTo("SELECT u.id, COALESCE(u.status, 'active') AS status, u.name FROM users u WHERE u.id = ?");
+        assertThat(text(engine, "SELECT u.* FROM users u", middle))
+                .isEqualTo("SELECT u.id, COALESCE(u.status, 'active') AS status, u.name FROM users u");
+    }
+
+    @Test
+    void starOverSeveralRelationsSpellsOutOnlyTheMigratingOne() {
+        assertThat(text(engine, "SELECT * FROM orders o JOIN users u ON u.id = o.user_id", expanded))
+                .isEqualTo("SELECT o.*, u.id, u.name, u.email, u.deleted_at, u.balance, COALESCE(u.status, 'active') AS status "
+                        + "FROM orders o JOIN users u ON u.id = o.user_id");
+    }
+
+    @Test
+    void starKeepsResultShapeAcrossAddColumn() {
+        // the text sent in declared names every column, so the column ADD COLUMN brings does not join the result
+        String sent = text(engine, "SELECT * FROM users", declared);
+        assertThat(sent).doesNotContain("*").endsWith("CAST('active' AS text) AS status FROM users");
+        assertThat(text(engine, "SELECT * FROM users", expanded))
+                .isEqualTo("SELECT users.id, users.name, users.email, users.deleted_at, users.balance, COALESCE(users.status, 'active') AS status FROM users");
+    }
+
+    @Test
+    void starWithJoinUsingPassesUnchanged() {
+        Rewrites.assertUnchanged(engine, "SELECT * FROM users JOIN tags USING (id)", expanded);
+        Rewrites.assertUnchanged(engine, "SELECT u.* FROM users u NATURAL JOIN tags", declared);
+        assertThat(engine.stats().unsupported()).isEqualTo(2);
+    }
+
+    @Test
+    void starOverATableTheSnapshotDoesNotListPassesUnchanged() {
+        StateSnapshot unlisted = new StateSnapshot(9, List.of(Snapshots.status(Phase.EXPANDED, false)),
+                Map.of(), List.of("public"));
+        Rewrites.assertUnchanged(engine, "SELECT * FROM users", unlisted);
+        assertThat(engine.stats().unsupported()).isEqualTo(1);
+    }
+
+    @Test
+    void unionOfSpelledOutStarsKeepsItsArity() {
+        assertThat(text(engine, "SELECT * FROM users UNION ALL SELECT * FROM users", expanded))
+                .isEqualTo("SELECT users.id, users.name, users.email, users.deleted_at, users.balance, COALESCE(users.status, 'active') AS status FROM users UNION ALL "
+                        + "SELECT users.id, users.name, users.email, users.deleted_at, users.balance, COALESCE(users.status, 'active') AS status FROM users");
+        Rewrites.assertUnchanged(engine, "SELECT * FROM users UNION ALL SELECT id, name, email, deleted_at, balance FROM users",
+                declared);
     }
 
     @Test
@@ -120,7 +171,7 @@ class ReadRewriteTest {
         assertThat(text(engine, "WITH a AS (SELECT id, status FROM users) SELECT a.status FROM a WHERE status = 'x'", expanded))
                 .isEqualTo("WITH a AS (SELECT id, COALESCE(status, 'active') AS status FROM users) SELECT a.status FROM a WHERE status = 'x'");
         assertThat(text(engine, "SELECT d.status FROM (SELECT * FROM users) d", declared))
-                .isEqualTo("SELECT d.status FROM (SELECT *, CAST('active' AS text) AS status FROM users) d");
+                .isEqualTo("SELECT d.status FROM (SELECT users.id, users.name, users.email, users.deleted_at, users.balance, CAST('active' AS text) AS status FROM users) d");
     }
 
     @Test
@@ -132,12 +183,12 @@ class ReadRewriteTest {
     }
 
     @Test
-    void columnHandedOnRawThroughADerivedStarIsCoalescedWhereItIsRead() {
+    void derivedStarHandsOnTheCoalescedColumn() {
         assertThat(text(engine, "SELECT d.id, d.status FROM (SELECT * FROM users WHERE id > ?) d WHERE d.status = ?", expanded))
-                .isEqualTo("SELECT d.id, COALESCE(d.status, 'active') AS status FROM (SELECT * FROM users WHERE id > ?) d "
-                        + "WHERE COALESCE(d.status, 'active') = ?");
+                .isEqualTo("SELECT d.id, d.status FROM (SELECT users.id, users.name, users.email, users.deleted_at, users.balance, COALESCE(users.status, 'active') AS status "
+                        + "FROM users WHERE id > ?) d WHERE d.status = ?");
         assertThat(text(engine, "WITH a AS (SELECT u.* FROM users u) SELECT status FROM a", expanded))
-                .isEqualTo("WITH a AS (SELECT u.* FROM users u) SELECT COALESCE(status, 'active') AS status FROM a");
+                .isEqualTo("WITH a AS (SELECT u.id, u.name, u.email, u.deleted_at, u.balance, COALESCE(u.status, 'active') AS status FROM users u) SELECT status FROM a");
     }
 
     @Test

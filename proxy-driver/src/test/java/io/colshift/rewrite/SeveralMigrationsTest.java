@@ -65,6 +65,6 @@ class SeveralMigrationsTest {
     @Test
     void starShowsOnlyTheColumnsThatDoNotExistYet() {
         assertThat(engine.rewrite("SELECT * FROM users", snapshot).applyTo(""))
-                .isEqualTo("SELECT *, CAST('active' AS text) AS status FROM users");
+                .isEqualTo("SELECT users.id, users.name, COALESCE(users.tier, 0) AS tier, CAST('active' AS text) AS status FROM users");
     }
 }

@@ -131,7 +131,7 @@ class WriteGatingTest {
     @Test
     void deleteReturningReadsTheFallback() {
         assertThat(text(engine, "DELETE FROM users WHERE id = ? RETURNING *", declared))
-                .isEqualTo("DELETE FROM users WHERE id = ? RETURNING *, CAST('active' AS text) AS status");
+                .isEqualTo("DELETE FROM users WHERE id = ? RETURNING users.id, users.name, users.email, users.deleted_at, users.balance, CAST('active' AS text) AS status");
     }
 
     @Test
