@@ -4,14 +4,9 @@ import io.colshift.phase.Advancer;
 import io.colshift.phase.BackfillOptions;
 import io.colshift.state.Phase;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Parameters;
-import picocli.CommandLine.Spec;
 
 import java.util.Locale;
-import java.util.concurrent.Callable;
 
 /** {@code colshift advance ID [--until PHASE]}: the next step(s), for deploy pipelines. */
 @Command(name = "advance", mixinStandardHelpOptions = true, sortOptions = false,
@@ -20,19 +15,7 @@ import java.util.concurrent.Callable;
                 "backfill, backfilled -> contract, contracted -> complete. With --until, keeps going until the",
                 "migration reaches that phase. Every step keeps its preconditions (the backfill still needs the",
                 "write flag on) and its exit codes, so a pipeline can run this again after a refusal."})
-final class AdvanceCommand implements Callable<Integer> {
-
-    @Spec
-    CommandSpec spec;
-
-    @Mixin
-    ConnectionOptions connection;
-
-    @Mixin
-    LockOptions locks;
-
-    @Parameters(index = "0", paramLabel = "ID", description = "Migration id.")
-    String id;
+final class AdvanceCommand extends PhaseStepCommand {
 
     @Option(names = "--until", paramLabel = "PHASE",
             description = "Phase to reach: expanded, backfilled, contracted or complete.")
@@ -42,7 +25,7 @@ final class AdvanceCommand implements Callable<Integer> {
     boolean plain;
 
     @Override
-    public Integer call() throws Exception {
+    PhaseCommands.Step step() {
         Phase target = null;
         if (until != null) {
             try {
@@ -55,7 +38,6 @@ final class AdvanceCommand implements Callable<Integer> {
         Phase finalTarget = target;
         BackfillOptions backfill = new BackfillOptions(200, 100, 5_000, 0, 5_000, locks.ddlOptions().lockTimeout(), 20);
         boolean tty = !plain && PhaseCommands.interactive();
-        return PhaseCommands.run(spec, connection, locks.ddlOptions(), id,
-                run -> new Advancer(run, backfill, tty).run(finalTarget));
+        return run -> new Advancer(run, backfill, tty).run(finalTarget);
     }
 }

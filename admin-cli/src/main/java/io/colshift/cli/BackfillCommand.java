@@ -3,13 +3,7 @@ package io.colshift.cli;
 import io.colshift.phase.BackfillOptions;
 import io.colshift.phase.Backfiller;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Parameters;
-import picocli.CommandLine.Spec;
-
-import java.util.concurrent.Callable;
 
 /** {@code colshift backfill ID}: fills existing rows in small, throttled, resumable batches. */
 @Command(name = "backfill", mixinStandardHelpOptions = true, sortOptions = false,
@@ -29,19 +23,7 @@ import java.util.concurrent.Callable;
                 "",
                 "Refuses to start while the write flag is off: the new application version's writes of the column",
                 "would be stripped and those rows would get the backfill value instead."})
-final class BackfillCommand implements Callable<Integer> {
-
-    @Spec
-    CommandSpec spec;
-
-    @Mixin
-    ConnectionOptions connection;
-
-    @Mixin
-    LockOptions locks;
-
-    @Parameters(index = "0", paramLabel = "ID", description = "Migration id.")
-    String id;
+final class BackfillCommand extends PhaseStepCommand {
 
     @Option(names = "--target-batch-ms", paramLabel = "MS", defaultValue = "200",
             description = "Time one batch transaction should take; the batch size adapts (default: ${DEFAULT-VALUE}).")
@@ -72,7 +54,7 @@ final class BackfillCommand implements Callable<Integer> {
     boolean plain;
 
     @Override
-    public Integer call() throws Exception {
+    PhaseCommands.Step step() {
         BackfillOptions options;
         try {
             options = new BackfillOptions(targetBatchMs, minBatch, maxBatch, maxRowsPerSecond, maxLagMs,
@@ -81,7 +63,6 @@ final class BackfillCommand implements Callable<Integer> {
             throw CommandFailure.badInput(e.getMessage());
         }
         boolean tty = !plain && PhaseCommands.interactive();
-        return PhaseCommands.run(spec, connection, locks.ddlOptions(), id,
-                run -> new Backfiller(run, options, tty).run());
+        return run -> new Backfiller(run, options, tty).run();
     }
 }

@@ -3,13 +3,7 @@ package io.colshift.cli;
 import io.colshift.phase.BackfillOptions;
 import io.colshift.phase.Contractor;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Parameters;
-import picocli.CommandLine.Spec;
-
-import java.util.concurrent.Callable;
 
 /** {@code colshift contract ID}: default, NOT NULL and index, without blocking traffic. */
 @Command(name = "contract", mixinStandardHelpOptions = true, sortOptions = false,
@@ -23,28 +17,16 @@ import java.util.concurrent.Callable;
                 "  4. the index with CREATE INDEX CONCURRENTLY (an INVALID leftover of a failed try is dropped first).",
                 "Each statement checks whether it was already done, so a killed run converges when run again.",
                 "Then drivers pass statements unchanged. Use `colshift plan ID` to see the exact SQL first."})
-final class ContractCommand implements Callable<Integer> {
-
-    @Spec
-    CommandSpec spec;
-
-    @Mixin
-    ConnectionOptions connection;
-
-    @Mixin
-    LockOptions locks;
-
-    @Parameters(index = "0", paramLabel = "ID", description = "Migration id.")
-    String id;
+final class ContractCommand extends PhaseStepCommand {
 
     @Option(names = "--max-sweeps", paramLabel = "N", defaultValue = "20",
             description = "NULL sweeps before giving up on writers that keep writing NULL (default: ${DEFAULT-VALUE}).")
     int maxSweeps;
 
     @Override
-    public Integer call() throws Exception {
+    PhaseCommands.Step step() {
         BackfillOptions sweep = new BackfillOptions(200, 100, 5_000, 0, 0, locks.ddlOptions().lockTimeout(),
                 Math.max(1, maxSweeps));
-        return PhaseCommands.run(spec, connection, locks.ddlOptions(), id, run -> new Contractor(run, sweep).run());
+        return run -> new Contractor(run, sweep).run();
     }
 }

@@ -2,12 +2,6 @@ package io.colshift.cli;
 
 import io.colshift.phase.Expander;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Model.CommandSpec;
-import picocli.CommandLine.Parameters;
-import picocli.CommandLine.Spec;
-
-import java.util.concurrent.Callable;
 
 /** {@code colshift expand ID}: adds the column, nullable, and tells drivers it exists. */
 @Command(name = "expand", mixinStandardHelpOptions = true, sortOptions = false,
@@ -21,22 +15,10 @@ import java.util.concurrent.Callable;
                 "longer than --lock-timeout: behind a long transaction it gives up, names the blocking session,",
                 "and retries with backoff until --max-wait. Then drivers switch to null-safe reads of the column.",
                 "Running it again is safe."})
-final class ExpandCommand implements Callable<Integer> {
-
-    @Spec
-    CommandSpec spec;
-
-    @Mixin
-    ConnectionOptions connection;
-
-    @Mixin
-    LockOptions locks;
-
-    @Parameters(index = "0", paramLabel = "ID", description = "Migration id (as declared).")
-    String id;
+final class ExpandCommand extends PhaseStepCommand {
 
     @Override
-    public Integer call() throws Exception {
-        return PhaseCommands.run(spec, connection, locks.ddlOptions(), id, Expander::run);
+    PhaseCommands.Step step() {
+        return Expander::run;
     }
 }

@@ -2,14 +2,9 @@ package io.colshift.cli;
 
 import io.colshift.phase.Rollback;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Parameters;
-import picocli.CommandLine.Spec;
 
 import java.time.Duration;
-import java.util.concurrent.Callable;
 
 /** {@code colshift rollback ID [--drop-column]}: back to declared behaviour, from any phase before complete. */
 @Command(name = "rollback", mixinStandardHelpOptions = true, sortOptions = false,
@@ -21,19 +16,7 @@ import java.util.concurrent.Callable;
                 "Then it waits for the barrier: every live driver (heartbeat in the clients table) must have",
                 "acknowledged the new state version. Without heartbeats it waits two poll intervals and says so.",
                 "Only then, and only with --drop-column, is the column dropped. Refused after 'complete'."})
-final class RollbackCommand implements Callable<Integer> {
-
-    @Spec
-    CommandSpec spec;
-
-    @Mixin
-    ConnectionOptions connection;
-
-    @Mixin
-    LockOptions locks;
-
-    @Parameters(index = "0", paramLabel = "ID", description = "Migration id.")
-    String id;
+final class RollbackCommand extends PhaseStepCommand {
 
     @Option(names = "--drop-column", description = "Also drop the column, once every driver has acknowledged.")
     boolean dropColumn;
@@ -45,8 +28,7 @@ final class RollbackCommand implements Callable<Integer> {
     Duration pollInterval;
 
     @Override
-    public Integer call() throws Exception {
-        return PhaseCommands.run(spec, connection, locks.ddlOptions(), id,
-                run -> new Rollback(run, dropColumn, pollInterval, locks.ddlOptions().maxWait()).run());
+    PhaseCommands.Step step() {
+        return run -> new Rollback(run, dropColumn, pollInterval, locks.ddlOptions().maxWait()).run();
     }
 }
