@@ -50,7 +50,7 @@ public final class V1Client implements AppClient {
         insert = "INSERT INTO " + t + " (email, name) VALUES (?, ?)";
         updateName = "UPDATE " + t + " SET name = ? WHERE id = ?";
         delete = "DELETE FROM " + t + " WHERE id = ?";
-        selectForUpdate = "SELECT id, email, name FROM " + t + " WHERE id = ? FOR UPDATE";
+        selectForUpdate = "SELECT * FROM " + t + " WHERE id = ? FOR UPDATE";
         scan = "SELECT * FROM " + t + " WHERE id BETWEEN ? AND ? ORDER BY id";
     }
 
@@ -186,7 +186,7 @@ public final class V1Client implements AppClient {
                 try (PreparedStatement ps = c.prepareStatement(selectForUpdate)) {
                     ps.setLong(1, row.id());
                     try (ResultSet rs = ps.executeQuery()) {
-                        expectRow(rs, row, "SELECT ... FOR UPDATE");
+                        expectRow(rs, row, "SELECT * ... FOR UPDATE");
                     }
                 }
                 try (PreparedStatement ps = c.prepareStatement(updateName)) {
