@@ -60,10 +60,6 @@ final class MigrationIndex {
         return version;
     }
 
-    boolean isEmpty() {
-        return byTable.isEmpty();
-    }
-
     boolean mayReference(String sql) {
         return !byTable.isEmpty() && filter.mayReference(sql);
     }
