@@ -258,12 +258,7 @@ abstract class ProxyPreparedStatement extends ProxyStatement implements Prepared
         }
         try {
             if (rewrite.countInsteadOfUpdate()) {
-                long[] counts = countBatchRows();
-                int[] result = new int[counts.length];
-                for (int i = 0; i < counts.length; i++) {
-                    result[i] = Sql.toInt(counts[i]);
-                }
-                return result;
+                return Sql.toInts(countBatchRows());
             }
             return preparedDelegate.executeBatch();
         } finally {
