@@ -95,19 +95,17 @@ abstract class ProxyPreparedStatement extends ProxyStatement implements Prepared
         stopEmulatedUpdate();
         StateSnapshot now = connection.seam.current();
         connection.beforeStatement(now);
-        if (now != snapshot) {
-            followState(now);
-        }
+        followState(now);
     }
 
     private void followState() throws SQLException {
-        StateSnapshot now = connection.seam.current();
-        if (now != snapshot) {
-            followState(now);
-        }
+        followState(connection.seam.current());
     }
 
     private void followState(StateSnapshot now) throws SQLException {
+        if (now == snapshot) {
+            return;
+        }
         Rewrite next = connection.seam.rewrite(sql, now);
         if (next.equals(rewrite)) {
             snapshot = now;
