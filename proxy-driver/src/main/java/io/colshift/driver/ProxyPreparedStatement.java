@@ -95,19 +95,17 @@ abstract class ProxyPreparedStatement extends ProxyStatement implements Prepared
         stopEmulatedUpdate();
         StateSnapshot now = connection.seam.current();
         connection.beforeStatement(now);
-        if (now != snapshot) {
-            followState(now);
-        }
+        followState(now);
     }
 
     private void followState() throws SQLException {
-        StateSnapshot now = connection.seam.current();
-        if (now != snapshot) {
-            followState(now);
-        }
+        followState(connection.seam.current());
     }
 
     private void followState(StateSnapshot now) throws SQLException {
+        if (now == snapshot) {
+            return;
+        }
         Rewrite next = connection.seam.rewrite(sql, now);
         if (next.equals(rewrite)) {
             snapshot = now;
@@ -258,12 +256,7 @@ abstract class ProxyPreparedStatement extends ProxyStatement implements Prepared
         }
         try {
             if (rewrite.countInsteadOfUpdate()) {
-                long[] counts = countBatchRows();
-                int[] result = new int[counts.length];
-                for (int i = 0; i < counts.length; i++) {
-                    result[i] = Sql.toInt(counts[i]);
-                }
-                return result;
+                return Sql.toInts(countBatchRows());
             }
             return preparedDelegate.executeBatch();
         } finally {

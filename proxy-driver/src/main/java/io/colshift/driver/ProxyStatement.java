@@ -223,12 +223,7 @@ abstract class ProxyStatement implements Statement {
             batchSize = 0;
             return delegate.executeBatch();
         }
-        long[] counts = executeBatchWithCountedEntries(false);
-        int[] result = new int[counts.length];
-        for (int i = 0; i < counts.length; i++) {
-            result[i] = Sql.toInt(counts[i]);
-        }
-        return result;
+        return Sql.toInts(executeBatchWithCountedEntries(false));
     }
 
     @Override

@@ -28,7 +28,7 @@ final class RewriteSeam {
 
     /** For {@code colshift.enabled=false}: nothing is watched and nothing is ever rewritten. */
     static RewriteSeam passThrough() {
-        return new RewriteSeam(SnapshotSource.fixed(StateSnapshot.EMPTY), StatementRewriter.IDENTITY, () -> 0);
+        return new RewriteSeam(SnapshotSource.fixed(StateSnapshot.EMPTY), StatementRewriter.IDENTITY);
     }
 
     private final SnapshotSource source;

@@ -24,6 +24,15 @@ final class Sql {
         return count > Integer.MAX_VALUE ? java.sql.Statement.SUCCESS_NO_INFO : (int) count;
     }
 
+    /** Update counts as {@code int}s, each as {@link #toInt(long)} reports it. */
+    static int[] toInts(long[] counts) {
+        int[] result = new int[counts.length];
+        for (int i = 0; i < counts.length; i++) {
+            result[i] = toInt(counts[i]);
+        }
+        return result;
+    }
+
     /** Reads the single {@code count(*)} of a count query and closes it. */
     static long count(ResultSet rs) throws SQLException {
         try (rs) {

@@ -25,7 +25,6 @@ final class MigrationIndex {
     private final List<String> searchPath;
     private final Map<ColumnMigration, FallbackTemplate> fallbacks = new IdentityHashMap<>();
     private final TableNameFilter filter;
-    private final boolean empty;
 
     MigrationIndex(StateSnapshot snapshot) {
         this.version = snapshot.version();
@@ -50,7 +49,6 @@ final class MigrationIndex {
             names.add(m.table());
             fallbacks.put(m, FallbackTemplate.of(m, tableColumns.get(key)));
         }
-        this.empty = byTable.isEmpty();
         this.filter = new TableNameFilter(names);
     }
 
@@ -62,12 +60,8 @@ final class MigrationIndex {
         return version;
     }
 
-    boolean isEmpty() {
-        return empty;
-    }
-
     boolean mayReference(String sql) {
-        return !empty && filter.mayReference(sql);
+        return !byTable.isEmpty() && filter.mayReference(sql);
     }
 
     /** Whether some migration adds a column of this (catalog-spelled) name. */

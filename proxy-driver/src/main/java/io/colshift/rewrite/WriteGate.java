@@ -194,6 +194,17 @@ final class WriteGate {
         return gated;
     }
 
+    /** 0-based positions of the gated columns in an INSERT column list, in order. */
+    private static List<Integer> gatedPositions(List<Column> columns, List<ColumnMigration> gated) {
+        List<Integer> positions = new ArrayList<>();
+        for (int i = 0; i < columns.size(); i++) {
+            if (isGated(columns.get(i), gated)) {
+                positions.add(i);
+            }
+        }
+        return positions;
+    }
+
     private static boolean isGated(Column c, List<ColumnMigration> gated) {
         String name = Identifiers.normalize(c.getColumnName());
         for (ColumnMigration m : gated) {
@@ -257,12 +268,7 @@ final class WriteGate {
         if (columns == null || columns.isEmpty()) {
             return; // positional INSERT: the application lists every existing column itself
         }
-        List<Integer> remove = new ArrayList<>();
-        for (int i = 0; i < columns.size(); i++) {
-            if (isGated(columns.get(i), gated)) {
-                remove.add(i);
-            }
-        }
+        List<Integer> remove = gatedPositions(columns, gated);
         if (remove.isEmpty()) {
             return;
         }
@@ -459,12 +465,7 @@ final class WriteGate {
         if (columns == null || columns.isEmpty()) {
             return;
         }
-        List<Integer> remove = new ArrayList<>();
-        for (int i = 0; i < columns.size(); i++) {
-            if (isGated(columns.get(i), gated)) {
-                remove.add(i);
-            }
-        }
+        List<Integer> remove = gatedPositions(columns, gated);
         if (remove.isEmpty()) {
             return;
         }

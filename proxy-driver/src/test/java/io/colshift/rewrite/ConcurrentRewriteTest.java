@@ -27,7 +27,7 @@ class ConcurrentRewriteTest {
             }
         }
         ExecutorService pool = Executors.newFixedThreadPool(8);
-        // a generous parse bound: this test is about sharing, not about a busy machine's timeouts
+        // a cache smaller than the corpus: threads share evictions and recomputations, not just hits
         try (RewriteEngine shared = Rewrites.engine(500)) {
             List<Future<List<String>>> runs = new ArrayList<>();
             for (int t = 0; t < 8; t++) {
