@@ -56,7 +56,7 @@ class FlagAndStatusIT {
             PGNotification[] notifications = listener.unwrap(PGConnection.class).getNotifications(10_000);
             assertThat(notifications).isNotNull();
             assertThat(notifications[notifications.length - 1].getParameter()).isEqualTo(Long.toString(version));
-            try (Statement st = db.connect().createStatement();
+            try (Connection reader = db.connect(); Statement st = reader.createStatement();
                  ResultSet rs = st.executeQuery("SELECT writes_enabled FROM " + SCHEMA + ".migrations WHERE id = 'orders-currency'")) {
                 rs.next();
                 assertThat(rs.getBoolean(1)).isTrue();
