@@ -26,14 +26,7 @@ class BackfillKillResumeIT {
     @Test
     void killedBackfillResumesAndTheMigrationCompletesWithoutErrorsOrLostWrites(TestDatabase db) throws Exception {
         try (RollingDeploy deploy = new RollingDeploy(db)) {
-            deploy.startV1("before");
-            deploy.enter("declared");
-            deploy.colshift("declare", deploy.spec.toString());
-            deploy.deployV2();
-            deploy.enter("expanded");
-            deploy.colshift("expand", ID);
-            deploy.colshift("flag", ID, "--writes", "on");
-            deploy.awaitWritesPass();
+            deploy.deployBothVersionsWithWritesOn();
 
             deploy.enter("backfilling");
             long doneAtKill;

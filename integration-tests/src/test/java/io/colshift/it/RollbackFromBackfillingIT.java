@@ -24,14 +24,7 @@ class RollbackFromBackfillingIT {
     @Test
     void rollbackFromBackfillingDropsTheColumnWhileTheOldVersionKeepsWorking(TestDatabase db) throws Exception {
         try (RollingDeploy deploy = new RollingDeploy(db)) {
-            deploy.startV1("before");
-            deploy.enter("declared");
-            deploy.colshift("declare", deploy.spec.toString());
-            deploy.deployV2();
-            deploy.enter("expanded");
-            deploy.colshift("expand", ID);
-            deploy.colshift("flag", ID, "--writes", "on");
-            deploy.awaitWritesPass();
+            deploy.deployBothVersionsWithWritesOn();
 
             deploy.enter("backfilling");
             try (CliProcess backfill = CliProcess.start(deploy.target, "backfill", ID,

@@ -78,6 +78,21 @@ final class RollingDeploy implements AutoCloseable {
                 2 * TRAFFIC.threads(), v2Stats);
     }
 
+    /**
+     * Runs the common opening of a backfill scenario: v1 running, the column declared, v2 deployed,
+     * the column expanded and its writes let through, each step in its own phase of the timeline.
+     */
+    void deployBothVersionsWithWritesOn() throws InterruptedException {
+        startV1("before");
+        enter("declared");
+        colshift("declare", spec.toString());
+        deployV2();
+        enter("expanded");
+        colshift("expand", UsersTable.MIGRATION_ID);
+        colshift("flag", UsersTable.MIGRATION_ID, "--writes", "on");
+        awaitWritesPass();
+    }
+
     /** Withdraws v2, as a rollback of the deploy would. */
     void undeployV2() {
         if (v2 != null) {
