@@ -29,10 +29,11 @@ final class MigrationIndex {
     MigrationIndex(StateSnapshot snapshot) {
         this.version = snapshot.version();
         // ordered as the snapshot lists them (catalog order): anything chosen from them must not vary per run
-        snapshot.tableColumns().forEach((table, columns) -> tableColumns.put(table.toLowerCase(java.util.Locale.ROOT),
-                java.util.Collections.unmodifiableSet(new java.util.LinkedHashSet<>(columns))));
-        snapshot.tableColumns().forEach((table, columns) ->
-                orderedColumns.put(table.toLowerCase(java.util.Locale.ROOT), List.copyOf(columns)));
+        snapshot.tableColumns().forEach((table, columns) -> {
+            String key = table.toLowerCase(java.util.Locale.ROOT);
+            tableColumns.put(key, java.util.Collections.unmodifiableSet(new java.util.LinkedHashSet<>(columns)));
+            orderedColumns.put(key, List.copyOf(columns));
+        });
         List<String> path = new ArrayList<>();
         for (String schema : snapshot.searchPath()) {
             path.add(Identifiers.key(schema.strip()));
