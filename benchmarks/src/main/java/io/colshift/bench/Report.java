@@ -2,6 +2,7 @@ package io.colshift.bench;
 
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.EnumMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -9,7 +10,8 @@ import java.util.Optional;
 
 /**
  * Turns a run's figures into the Markdown that goes into BENCHMARKS.md: one table per stage with
- * every client as a ratio of raw pgjdbc measured in the same run, then every budget, met or missed.
+ * every client as a ratio of raw pgjdbc paired round by round, then every budget: met, missed, or not
+ * settled when the budget lies within the round-to-round range.
  */
 public final class Report {
 
@@ -61,13 +63,16 @@ public final class Report {
                 md.append("Not run.\n\n");
                 continue;
             }
-            md.append("| workload | threads | client | ops/s median | min – max (spread) | vs raw | p50 µs | p99 µs | alloc B/op |\n");
-            md.append("|---|---:|---|---:|---|---:|---:|---:|---:|\n");
+            md.append("| workload | threads | client | ops/s median | min – max (spread) | vs raw | vs raw, rounds min – max "
+                    + "| p50 µs | p99 µs | alloc B/op |\n");
+            md.append("|---|---:|---|---:|---|---:|---|---:|---:|---:|\n");
             for (Measurement m : rows) {
                 Optional<LatencyRow> lat = latency(m.stage(), m.client(), m.workload(), m.threads());
-                md.append(String.format(Locale.ROOT, "| %s | %d | %s | %,.0f | %,.0f – %,.0f (%.1f %%) | %s | %s | %s | %s |%n",
+                Optional<PairedRatio> ratio = ratio(m);
+                md.append(String.format(Locale.ROOT, "| %s | %d | %s | %,.0f | %,.0f – %,.0f (%.1f %%) | %s | %s | %s | %s | %s |%n",
                         m.workload().description(), m.threads(), m.client().label(), m.median(), m.min(), m.max(),
-                        100 * m.relativeSpread(), ratio(m).map(Report::percent).orElse("–"),
+                        100 * m.relativeSpread(), ratio.map(r -> percent(r.median())).orElse("–"),
+                        ratio.map(Report::range).orElse("–"),
                         lat.map(l -> String.format(Locale.ROOT, "%.0f", l.p50Micros())).orElse("–"),
                         lat.map(l -> String.format(Locale.ROOT, "%.0f", l.p99Micros())).orElse("–"),
                         Double.isNaN(m.allocatedBytesPerOp()) ? "–"
@@ -81,47 +86,61 @@ public final class Report {
 
     private String budgets() {
         StringBuilder md = new StringBuilder("#### Budgets\n\n"
-                + "Verdicts compare medians. Peers are measured without a migration only (they know none), so "
-                + "colshift rewriting is held against their ratio to raw from that stage.\n\n| budget | workload | threads | measured | verdict |\n|---|---|---:|---|---|\n");
+                + "Verdicts use ratios paired round by round: in each round a client's median is divided by raw "
+                + "pgjdbc's median of the same round, which ran right next to it; shown is the median of those "
+                + "ratios and their range over the rounds. A budget is met when every round reaches it, missed "
+                + "when no round does, and not settled when it lies within the round-to-round range. colshift is "
+                + "ahead of a peer when its median beats the peer's in every round of the same stage; peers run "
+                + "the same SQL as raw pgjdbc in both stages.\n\n"
+                + "| budget | workload | threads | measured | verdict |\n|---|---|---:|---|---|\n");
         for (Measurement m : sorted(Stage.IDLE, Client.COLSHIFT)) {
-            ratio(m).ifPresent(r -> md.append(row("colshift pass-through ≥ 98 % of raw", m, percent(r),
-                    r >= PASS_THROUGH_BUDGET)));
+            ratio(m).ifPresent(r -> md.append(row("colshift pass-through ≥ 98 % of raw", m, withRange(r),
+                    r.against(PASS_THROUGH_BUDGET))));
         }
         for (Measurement m : sorted(Stage.MIGRATING, Client.COLSHIFT)) {
-            ratio(m).ifPresent(r -> md.append(row("colshift rewriting ≥ 95 % of raw", m, percent(r), r >= REWRITING_BUDGET)));
+            ratio(m).ifPresent(r -> md.append(row("colshift rewriting ≥ 95 % of raw", m, withRange(r),
+                    r.against(REWRITING_BUDGET))));
         }
         for (Stage stage : Stage.values()) {
             for (Measurement m : sorted(stage, Client.COLSHIFT)) {
-                Optional<Double> own = ratio(m);
+                Optional<PairedRatio> own = ratio(m);
                 if (own.isEmpty()) {
                     continue;
                 }
-                List<String> ahead = new ArrayList<>();
-                List<String> behind = new ArrayList<>();
+                Map<Verdict, List<String>> byVerdict = new EnumMap<>(Verdict.class);
                 for (Client peer : PEERS) {
-                    find(Stage.IDLE, peer, m.workload(), m.threads()).flatMap(this::ratio).ifPresent(p ->
-                            (own.get() > p ? ahead : behind).add(peer.label() + " " + percent(p)));
+                    Optional<Measurement> peerMeasurement = find(stage, peer, m.workload(), m.threads());
+                    Optional<PairedRatio> peerRatio = peerMeasurement.flatMap(this::ratio);
+                    Optional<PairedRatio> versusPeer = peerMeasurement.flatMap(p -> PairedRatio.of(m, p));
+                    if (peerRatio.isEmpty() || versusPeer.isEmpty()) {
+                        continue;
+                    }
+                    Verdict ahead = versusPeer.get().against(1.0);
+                    String figure = peer.label() + " " + percent(peerRatio.get().median());
+                    if (ahead == Verdict.NOT_SETTLED) {
+                        long won = versusPeer.get().perRound().stream().filter(r -> r >= 1.0).count();
+                        figure += " (colshift ahead in " + won + " of " + versusPeer.get().perRound().size() + " rounds)";
+                    }
+                    byVerdict.computeIfAbsent(ahead, v -> new ArrayList<>()).add(figure);
                 }
-                if (ahead.isEmpty() && behind.isEmpty()) {
+                if (byVerdict.isEmpty()) {
                     continue;
                 }
+                List<String> figures = new ArrayList<>();
+                for (Verdict v : Verdict.values()) {
+                    figures.addAll(byVerdict.getOrDefault(v, List.of()));
+                }
                 String what = "colshift " + (stage == Stage.IDLE ? "pass-through" : "rewriting") + " ahead of every peer";
-                String measured = percent(own.get()) + " vs " + String.join(", ", concat(ahead, behind));
-                md.append(row(what, m, measured, behind.isEmpty()));
+                String measured = percent(own.get().median()) + " vs " + String.join(", ", figures);
+                md.append(row(what, m, measured, Verdict.allOf(byVerdict.keySet())));
             }
         }
         return md.append('\n').toString();
     }
 
-    private static List<String> concat(List<String> a, List<String> b) {
-        List<String> all = new ArrayList<>(a);
-        all.addAll(b);
-        return all;
-    }
-
-    private static String row(String budget, Measurement m, String measured, boolean met) {
+    private static String row(String budget, Measurement m, String measured, Verdict verdict) {
         return "| " + budget + " | " + m.workload().description() + " | " + m.threads() + " | " + measured + " | "
-                + (met ? "met" : "**missed**") + " |\n";
+                + verdict.text() + " |\n";
     }
 
     private List<Measurement> sorted(Stage stage, Client client) {
@@ -129,9 +148,9 @@ public final class Report {
                 .sorted(Comparator.comparing(Measurement::workload).thenComparingInt(Measurement::threads)).toList();
     }
 
-    /** Median throughput as a fraction of raw pgjdbc's median in the same stage, workload and thread count. */
-    Optional<Double> ratio(Measurement m) {
-        return find(m.stage(), Client.RAW, m.workload(), m.threads()).map(raw -> m.median() / raw.median());
+    /** Throughput as a fraction of raw pgjdbc's, paired round by round, in the same stage, workload and thread count. */
+    Optional<PairedRatio> ratio(Measurement m) {
+        return find(m.stage(), Client.RAW, m.workload(), m.threads()).flatMap(raw -> PairedRatio.of(m, raw));
     }
 
     private Optional<Measurement> find(Stage stage, Client client, Workload workload, int threads) {
@@ -142,6 +161,14 @@ public final class Report {
     private Optional<LatencyRow> latency(Stage stage, Client client, Workload workload, int threads) {
         return latencies.stream().filter(l -> l.stage() == stage && l.client() == client && l.workload() == workload
                 && l.threads() == threads).findFirst();
+    }
+
+    private static String withRange(PairedRatio r) {
+        return percent(r.median()) + " (rounds " + range(r) + ")";
+    }
+
+    private static String range(PairedRatio r) {
+        return String.format(Locale.ROOT, "%.1f – %.1f %%", 100 * r.min(), 100 * r.max());
     }
 
     private static String percent(double ratio) {

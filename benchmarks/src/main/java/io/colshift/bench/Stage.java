@@ -11,10 +11,11 @@ public enum Stage {
 
     /**
      * {@code bench_users.status} is being added and is in {@code backfilling}: colshift rewrites the new
-     * application's reads of it. Raw pgjdbc runs the same SQL on the same table as the baseline.
+     * application's reads of it. Raw pgjdbc runs the same SQL on the same table as the baseline, and so do
+     * the peers, which rewrite nothing: colshift rewriting is held against them in the same stage.
      */
     MIGRATING("migration of bench_users.status in backfilling", Statements.NEW_APPLICATION,
-            List.of(Client.RAW, Client.COLSHIFT));
+            List.of(Client.RAW, Client.COLSHIFT, Client.P6SPY, Client.DATASOURCE_PROXY, Client.SHARDINGSPHERE));
 
     private final String description;
     private final Statements statements;

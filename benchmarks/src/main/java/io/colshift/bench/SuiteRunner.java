@@ -24,9 +24,11 @@ import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.Collections;
 import java.util.Comparator;
 import java.util.EnumMap;
 import java.util.EnumSet;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -39,12 +41,24 @@ import java.util.stream.Stream;
 
 /**
  * The whole client comparison in one command: starts one embedded PostgreSQL, measures every client
- * with JMH ({@link ClientBenchmark}, forked, {@code -prof gc}) and with the latency driver (one JVM per
- * client), first with no migration, then with a migration in {@code backfilling}, and writes the
- * JMH JSON, the latency CSVs and {@code results.md} into a directory of its own.
+ * with JMH ({@link ClientBenchmark}, {@code -prof gc}) and with the latency driver (one JVM per client),
+ * first with no migration, then with a migration in {@code backfilling}, and writes the JMH JSON, the
+ * latency CSVs and {@code results.md} into a directory of its own.
+ *
+ * <p>JMH runs in interleaved rounds: each round forks every client once per workload, the clients of
+ * one workload right after each other, in reversed order every other round. A client is then compared
+ * with raw pgjdbc round by round ({@link PairedRatio}), so that drift of a noisy machine over the run
+ * shows up as round-to-round range instead of biasing whichever client happened to run last.
  */
 @Command(name = "colshift-benchmarks", mixinStandardHelpOptions = true, sortOptions = false,
-        description = "Compares raw pgjdbc, colshift and its peers on one embedded PostgreSQL in one run.")
+        description = {"Compares raw pgjdbc, colshift and its peers on one embedded PostgreSQL in one run.",
+                "Two stages: no migration, then a migration in backfilling; every client runs in both, the peers "
+                        + "and raw pgjdbc with the same SQL colshift gets.",
+                "JMH runs in rounds: each round forks every client of every workload once, side by side, the "
+                        + "client order reversed every other round. 'vs raw' is the median over rounds of "
+                        + "(client's round median / raw pgjdbc's round median in the same round), with the "
+                        + "range of those per-round ratios; budgets are met, missed, or not settled when the "
+                        + "budget lies within that range."})
 public final class SuiteRunner implements Callable<Integer> {
 
     private static final String LOG_LEVEL = "-Dorg.slf4j.simpleLogger.defaultLogLevel=warn";
@@ -68,13 +82,15 @@ public final class SuiteRunner implements Callable<Integer> {
     @Option(names = "--stages", split = ",", description = "stages (default: all of ${COMPLETION-CANDIDATES})")
     Set<Stage> stages = EnumSet.allOf(Stage.class);
 
-    @Option(names = "--forks", defaultValue = "1", description = "JMH forks per benchmark (default: ${DEFAULT-VALUE})")
-    int forks;
+    @Option(names = "--rounds", defaultValue = "5",
+            description = "interleaved rounds; each runs one JMH fork of every client, workload and thread count "
+                    + "(default: ${DEFAULT-VALUE})")
+    int rounds;
 
     @Option(names = "--warmup-iterations", defaultValue = "3", description = "(default: ${DEFAULT-VALUE})")
     int warmupIterations;
 
-    @Option(names = "--iterations", defaultValue = "5", description = "measured JMH iterations per fork (default: ${DEFAULT-VALUE})")
+    @Option(names = "--iterations", defaultValue = "5", description = "measured JMH iterations per round (default: ${DEFAULT-VALUE})")
     int iterations;
 
     @Option(names = "--iteration-ms", defaultValue = "1000", description = "length of one JMH iteration (default: ${DEFAULT-VALUE})")
@@ -102,10 +118,15 @@ public final class SuiteRunner implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        if (iterations * forks < 5) {
-            System.err.println("note: fewer than 5 measured iterations in all; medians and spreads are not comparable "
+        if (rounds < 1 || iterations < 1 || warmupIterations < 0 || iterationMs < 1) {
+            throw new CommandLine.ParameterException(new CommandLine(this),
+                    "--rounds, --iterations and --iteration-ms must be at least 1, --warmup-iterations at least 0");
+        }
+        if (rounds < 5) {
+            System.err.println("note: fewer than 5 rounds; per-round ratios and their range are not comparable "
                     + "with a recorded run");
         }
+        log("estimated duration: " + estimate().describe());
         Path runDir = Files.createDirectories(out.resolve(
                 DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss").format(LocalDateTime.now(ZoneOffset.UTC))));
         Path privateDir = Files.createTempDirectory("colshift-bench",
@@ -138,9 +159,7 @@ public final class SuiteRunner implements Callable<Integer> {
                 if (stageClients.isEmpty()) {
                     continue;
                 }
-                for (int t : threads) {
-                    measurements.addAll(jmh(stage, stageClients, t, targetFile, runDir));
-                }
+                measurements.addAll(jmh(stage, stageClients, targetFile, runDir));
                 for (Client client : stageClients) {
                     latencies.addAll(latency(stage, client, targetFile, runDir));
                 }
@@ -158,24 +177,83 @@ public final class SuiteRunner implements Callable<Integer> {
         return 0;
     }
 
-    private String settings() {
-        return String.format(Locale.ROOT, "%d rows; HikariCP pool of %d for every client; JMH throughput, %d fork(s) × "
-                        + "%d iterations of %d ms after %d warm-up iterations, -prof gc; latency driver %d ms per "
-                        + "workload and thread count after %d ms warm-up, one JVM per client",
-                rows, PoolSettings.POOL_SIZE, forks, iterations, iterationMs, warmupIterations, latencyMs, latencyWarmupMs);
+    RunEstimate estimate() {
+        int clientStages = 0;
+        for (Stage stage : stages) {
+            clientStages += (int) stage.clients().stream().filter(clients::contains).count();
+        }
+        return RunEstimate.of(clientStages, workloads.size(), threads.size(), rounds, warmupIterations, iterations,
+                iterationMs, latencyWarmupMs, latencyMs);
     }
 
-    private List<Measurement> jmh(Stage stage, List<Client> stageClients, int threadCount, Path targetFile, Path runDir)
-            throws Exception {
+    private String settings() {
+        return String.format(Locale.ROOT, "%d rows; HikariCP pool of %d for every client; JMH throughput in %d "
+                        + "interleaved round(s), each one fork per client, workload and thread count with %d iterations "
+                        + "of %d ms after %d warm-up iterations, client order reversed every other round, -prof gc; "
+                        + "vs raw paired round by round; latency driver %d ms per workload and thread count after %d ms "
+                        + "warm-up, one JVM per client",
+                rows, PoolSettings.POOL_SIZE, rounds, iterations, iterationMs, warmupIterations, latencyMs, latencyWarmupMs);
+    }
+
+    /** One key of the figures merged across rounds. */
+    private record Cell(Workload workload, int threads, Client client) {
+    }
+
+    /** What the rounds measured for one {@link Cell}, in round order. */
+    private record Rounds(List<List<Double>> scores, List<Double> allocations) {
+        Rounds() {
+            this(new ArrayList<>(), new ArrayList<>());
+        }
+    }
+
+    private List<Measurement> jmh(Stage stage, List<Client> stageClients, Path targetFile, Path runDir) throws Exception {
+        Map<Cell, Rounds> merged = new LinkedHashMap<>();
+        for (int round = 0; round < rounds; round++) {
+            // JMH runs a benchmark's parameter values in the order given; reversing it every other round keeps
+            // any client from always running first (right after another workload) or last.
+            List<Client> order = new ArrayList<>(stageClients);
+            if (round % 2 == 1) {
+                Collections.reverse(order);
+            }
+            for (int t : threads) {
+                for (RunResult rr : jmhRound(stage, order, t, round, targetFile, runDir)) {
+                    String label = rr.getParams().getBenchmark();
+                    Workload workload = ClientBenchmark.workloadOf(label.substring(label.lastIndexOf('.') + 1));
+                    Client client = Client.valueOf(rr.getParams().getParam("client"));
+                    List<Double> scores = new ArrayList<>();
+                    for (BenchmarkResult fork : rr.getBenchmarkResults()) {
+                        for (IterationResult it : fork.getIterationResults()) {
+                            scores.add(it.getPrimaryResult().getScore());
+                        }
+                    }
+                    double alloc = rr.getSecondaryResults().entrySet().stream()
+                            .filter(e -> e.getKey().endsWith("gc.alloc.rate.norm"))
+                            .map(Map.Entry::getValue).mapToDouble(Result::getScore).findFirst().orElse(Double.NaN);
+                    Rounds cell = merged.computeIfAbsent(new Cell(workload, t, client), c -> new Rounds());
+                    cell.scores().add(scores);
+                    cell.allocations().add(alloc);
+                }
+            }
+        }
+        List<Measurement> measured = new ArrayList<>();
+        merged.forEach((cell, r) -> measured.add(new Measurement(stage, cell.workload(), cell.threads(), cell.client(),
+                r.scores(), r.allocations().stream().mapToDouble(Double::doubleValue).average().orElse(Double.NaN))));
+        measured.sort(Comparator.comparing(Measurement::workload).thenComparingInt(Measurement::threads)
+                .thenComparing(Measurement::client));
+        return measured;
+    }
+
+    private Collection<RunResult> jmhRound(Stage stage, List<Client> order, int threadCount, int round, Path targetFile,
+                                           Path runDir) throws Exception {
         String methods = workloads.stream().sorted().map(ClientBenchmark::methodOf).collect(Collectors.joining("|"));
-        String resultFile = runDir.resolve("jmh-" + stage.name().toLowerCase(Locale.ROOT) + "-" + threadCount + "t.json")
-                .toString();
+        String resultFile = runDir.resolve("jmh-" + stage.name().toLowerCase(Locale.ROOT) + "-" + threadCount + "t-round"
+                + (round + 1) + ".json").toString();
         ChainedOptionsBuilder options = new OptionsBuilder()
                 .include(Pattern.quote(ClientBenchmark.class.getName()) + "\\.(" + methods + ")$")
-                .param("client", stageClients.stream().map(Client::name).toArray(String[]::new))
+                .param("client", order.stream().map(Client::name).toArray(String[]::new))
                 .param("stage", stage.name())
                 .threads(threadCount)
-                .forks(forks)
+                .forks(1)
                 .warmupIterations(warmupIterations)
                 .warmupTime(TimeValue.milliseconds(iterationMs))
                 .measurementIterations(iterations)
@@ -185,26 +263,9 @@ public final class SuiteRunner implements Callable<Integer> {
                 .jvmArgsAppend("-Xms1g", "-Xmx1g", "-D" + BenchTarget.FILE_PROPERTY + "=" + targetFile, LOG_LEVEL)
                 .result(resultFile)
                 .resultFormat(ResultFormatType.JSON);
-        log("JMH: " + stage + ", " + threadCount + " thread(s), clients " + stageClients);
-        Collection<RunResult> results = new Runner(options.build()).run();
-        List<Measurement> measured = new ArrayList<>();
-        for (RunResult rr : results) {
-            String label = rr.getParams().getBenchmark();
-            Workload workload = ClientBenchmark.workloadOf(label.substring(label.lastIndexOf('.') + 1));
-            Client client = Client.valueOf(rr.getParams().getParam("client"));
-            List<Double> scores = new ArrayList<>();
-            for (BenchmarkResult fork : rr.getBenchmarkResults()) {
-                for (IterationResult it : fork.getIterationResults()) {
-                    scores.add(it.getPrimaryResult().getScore());
-                }
-            }
-            double alloc = rr.getSecondaryResults().entrySet().stream()
-                    .filter(e -> e.getKey().endsWith("gc.alloc.rate.norm"))
-                    .map(Map.Entry::getValue).mapToDouble(Result::getScore).findFirst().orElse(Double.NaN);
-            measured.add(new Measurement(stage, workload, threadCount, client, scores, alloc));
-        }
-        measured.sort(Comparator.comparing(Measurement::workload).thenComparing(Measurement::client));
-        return measured;
+        log("JMH round " + (round + 1) + " of " + rounds + ": " + stage + ", " + threadCount + " thread(s), clients "
+                + order);
+        return new Runner(options.build()).run();
     }
 
     private List<LatencyRow> latency(Stage stage, Client client, Path targetFile, Path runDir)
