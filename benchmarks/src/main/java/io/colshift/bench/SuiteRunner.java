@@ -87,7 +87,8 @@ public final class SuiteRunner implements Callable<Integer> {
                     + "(default: ${DEFAULT-VALUE})")
     int rounds;
 
-    @Option(names = "--warmup-iterations", defaultValue = "3", description = "(default: ${DEFAULT-VALUE})")
+    @Option(names = "--warmup-iterations", defaultValue = "3",
+            description = "JMH warm-up iterations in each fork (default: ${DEFAULT-VALUE})")
     int warmupIterations;
 
     @Option(names = "--iterations", defaultValue = "5", description = "measured JMH iterations per round (default: ${DEFAULT-VALUE})")
@@ -96,7 +97,8 @@ public final class SuiteRunner implements Callable<Integer> {
     @Option(names = "--iteration-ms", defaultValue = "1000", description = "length of one JMH iteration (default: ${DEFAULT-VALUE})")
     int iterationMs;
 
-    @Option(names = "--latency-warmup-ms", defaultValue = "1000", description = "(default: ${DEFAULT-VALUE})")
+    @Option(names = "--latency-warmup-ms", defaultValue = "1000",
+            description = "latency driver warm-up per workload and thread count (default: ${DEFAULT-VALUE})")
     int latencyWarmupMs;
 
     @Option(names = "--latency-ms", defaultValue = "2000",

@@ -9,6 +9,7 @@ import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.TestMethodOrder;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
+import org.junit.jupiter.params.provider.MethodSource;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -17,6 +18,7 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Duration;
+import java.util.List;
 import java.util.Locale;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -125,13 +127,17 @@ class ClientWorkloadsIT {
 
     @Order(4)
     @ParameterizedTest
-    @EnumSource(value = Client.class, names = {"RAW", "COLSHIFT"})
-    void rawAndColshiftRunTheNewApplicationsWorkloadsDuringTheMigration(Client client) throws Exception {
+    @MethodSource("migratingStageClients")
+    void everyClientOfTheMigratingStageRunsTheNewApplicationsWorkloads(Client client) throws Exception {
         runAndVerifyAllWorkloads(client, Stage.MIGRATING);
         String tag = tagOf(client);
         assertThat(count("SELECT count(*) FROM bench_users WHERE name = 'bench " + tag + "' AND status = 'new'"))
                 .as("rows the new application inserted carry its status")
                 .isEqualTo((long) THREADS * OPS_PER_THREAD);
+    }
+
+    static List<Client> migratingStageClients() {
+        return Stage.MIGRATING.clients();
     }
 
     private void runAndVerifyAllWorkloads(Client client, Stage stage) throws Exception {
