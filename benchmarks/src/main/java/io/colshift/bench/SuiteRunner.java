@@ -190,8 +190,8 @@ public final class SuiteRunner implements Callable<Integer> {
 
     private String settings() {
         return String.format(Locale.ROOT, "%d rows; HikariCP pool of %d for every client; JMH throughput in %d "
-                        + "interleaved round(s), each one fork per client, workload and thread count with %d iterations "
-                        + "of %d ms after %d warm-up iterations, client order reversed every other round, -prof gc; "
+                        + "interleaved round(s), each one fork per client, workload and thread count with %d iteration(s) "
+                        + "of %d ms after %d warm-up iteration(s), client order reversed every other round, -prof gc; "
                         + "vs raw paired round by round; latency driver %d ms per workload and thread count after %d ms "
                         + "warm-up, one JVM per client",
                 rows, PoolSettings.POOL_SIZE, rounds, iterations, iterationMs, warmupIterations, latencyMs, latencyWarmupMs);
