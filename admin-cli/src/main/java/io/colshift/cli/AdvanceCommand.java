@@ -11,10 +11,10 @@ import java.util.Locale;
 /** {@code colshift advance ID [--until PHASE]}: the next step(s), for deploy pipelines. */
 @Command(name = "advance", mixinStandardHelpOptions = true, sortOptions = false,
         description = {
-                "Runs the next step for the migration's phase: declared -> expand, expanded/backfilling ->",
-                "backfill, backfilled -> contract, contracted -> complete. With --until, keeps going until the",
-                "migration reaches that phase. Every step keeps its preconditions (the backfill still needs the",
-                "write flag on) and its exit codes, so a pipeline can run this again after a refusal."})
+                "Runs the next step for the migration's phase: declared -> expand, expanded/backfilling -> "
+                        + "backfill, backfilled -> contract, contracted -> complete. With --until, keeps going until the "
+                        + "migration reaches that phase. Every step keeps its preconditions (the backfill still needs the "
+                        + "write flag on) and its exit codes, so a pipeline can run this again after a refusal."})
 final class AdvanceCommand extends PhaseStepCommand {
 
     @Option(names = "--until", paramLabel = "PHASE",

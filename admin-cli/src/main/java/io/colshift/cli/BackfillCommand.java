@@ -8,21 +8,22 @@ import picocli.CommandLine.Option;
 /** {@code colshift backfill ID}: fills existing rows in small, throttled, resumable batches. */
 @Command(name = "backfill", mixinStandardHelpOptions = true, sortOptions = false,
         description = {
-                "Fills the rows where the new column is NULL with the spec's backfill expression (or its default).",
+                "Fills the rows where the new column is NULL with the spec's backfill expression (or its "
+                        + "default).",
                 "",
-                "The table is walked in primary-key order (composite keys too; else a unique key over NOT NULL",
-                "columns; else physical ctid page ranges). Each batch is its own short transaction that only",
-                "touches rows still NULL and skips rows an application transaction has locked, so it never waits",
-                "on your traffic. The batch size adapts to --target-batch-ms. It slows down when sessions queue",
-                "behind its row locks or a replica lags, and says why on the progress line.",
+                "The table is walked in primary-key order (composite keys too; else a unique key over NOT NULL "
+                        + "columns; else physical ctid page ranges). Each batch is its own short transaction that only "
+                        + "touches rows still NULL and skips rows an application transaction has locked, so it never waits "
+                        + "on your traffic. The batch size adapts to --target-batch-ms. It slows down when sessions queue "
+                        + "behind its row locks or a replica lags, and says why on the progress line.",
                 "",
-                "Progress is checkpointed with every batch: after Ctrl-C or kill -9, run the same command to resume.",
-                "`colshift pause ID` / `colshift resume ID` work from another terminal.",
-                "A final sweep fills rows written meanwhile by writers that do not set the column, until a count",
-                "finds no NULL; then the migration becomes 'backfilled'.",
+                "Progress is checkpointed with every batch: after Ctrl-C or kill -9, run the same command to "
+                        + "resume. `colshift pause ID` / `colshift resume ID` work from another terminal. A final sweep "
+                        + "fills rows written meanwhile by writers that do not set the column, until a count finds no "
+                        + "NULL; then the migration becomes 'backfilled'.",
                 "",
-                "Refuses to start while the write flag is off: the new application version's writes of the column",
-                "would be stripped and those rows would get the backfill value instead."})
+                "Refuses to start while the write flag is off: the new application version's writes of the "
+                        + "column would be stripped and those rows would get the backfill value instead."})
 final class BackfillCommand extends PhaseStepCommand {
 
     @Option(names = "--target-batch-ms", paramLabel = "MS", defaultValue = "200",

@@ -13,10 +13,10 @@ import java.util.concurrent.Callable;
 /** {@code colshift complete ID}: final checks, then archive. */
 @Command(name = "complete", mixinStandardHelpOptions = true,
         description = {
-                "Checks that the table is exactly what the spec asked for: the column with its type, the default,",
-                "NOT NULL, and a valid index. Then marks the migration complete and archives it; drivers stop",
-                "rewriting statements for it. A mismatch is refused with what differs (exit code 3).",
-                "After complete, rollback is no longer possible."})
+                "Checks that the table is exactly what the spec asked for: the column with its type, the "
+                        + "default, NOT NULL, and a valid index. Then marks the migration complete and archives it; "
+                        + "drivers stop rewriting statements for it. A mismatch is refused with what differs (exit code "
+                        + "3). After complete, rollback is no longer possible."})
 final class CompleteCommand implements Callable<Integer> {
 
     @Spec

@@ -32,13 +32,13 @@ import java.util.concurrent.Callable;
 /** {@code colshift plan SPEC.yaml|ID}: shows every step for this server, changing nothing. */
 @Command(name = "plan", mixinStandardHelpOptions = true, sortOptions = false,
         description = {
-                "Shows what colshift would do for a migration on this server, and changes nothing: every step",
-                "with its exact SQL, the lock it takes and how long it is expected to hold it, and whether a",
-                "backfill is needed at all (a non-volatile default on PostgreSQL 11+ is stored in the catalog",
-                "and needs none; volatility is read from pg_proc, never guessed from the text).",
+                "Shows what colshift would do for a migration on this server, and changes nothing: every step "
+                        + "with its exact SQL, the lock it takes and how long it is expected to hold it, and whether a "
+                        + "backfill is needed at all (a non-volatile default on PostgreSQL 11+ is stored in the catalog "
+                        + "and needs none; volatility is read from pg_proc, never guessed from the text).",
                 "",
-                "Recipes follow the server version: NOT NULL via a validated CHECK and SET NOT NULL on 12-17,",
-                "the native NOT NULL ... NOT VALID on 18, and a CHECK kept in place of SET NOT NULL on 11."})
+                "Recipes follow the server version: NOT NULL via a validated CHECK and SET NOT NULL on 12-17, "
+                        + "the native NOT NULL ... NOT VALID on 18, and a CHECK kept in place of SET NOT NULL on 11."})
 final class PlanCommand implements Callable<Integer> {
 
     @Spec

@@ -77,7 +77,7 @@ public final class ClientBarrier {
 
     private int liveClients() throws SQLException {
         try (PreparedStatement ps = connection.prepareStatement("SELECT count(*) FROM " + schema.table("clients")
-                + " WHERE last_seen > now() - make_interval(secs => ?)")) {
+                + " WHERE last_seen >= now() - make_interval(secs => ?)")) {
             ps.setDouble(1, Heartbeats.LIVE_WITHIN.toMillis() / 1000.0);
             try (ResultSet rs = ps.executeQuery()) {
                 rs.next();
@@ -90,7 +90,7 @@ public final class ClientBarrier {
         List<Laggard> laggards = new ArrayList<>();
         try (PreparedStatement ps = connection.prepareStatement("SELECT client_id, host, pid, application_name,"
                 + " acked_version FROM " + schema.table("clients")
-                + " WHERE last_seen > now() - make_interval(secs => ?) AND acked_version < ? ORDER BY client_id")) {
+                + " WHERE last_seen >= now() - make_interval(secs => ?) AND acked_version < ? ORDER BY client_id")) {
             ps.setDouble(1, Heartbeats.LIVE_WITHIN.toMillis() / 1000.0);
             ps.setLong(2, version);
             try (ResultSet rs = ps.executeQuery()) {

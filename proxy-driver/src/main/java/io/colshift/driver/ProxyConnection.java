@@ -9,6 +9,7 @@ import java.sql.DatabaseMetaData;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.concurrent.atomic.AtomicReference;
 
 /**
  * The colshift side of a connection: hands out statement proxies and routes every SQL string through
@@ -28,6 +29,12 @@ abstract class ProxyConnection implements ColshiftConnection {
     private ProxyDatabaseMetaData metaData;
     /** The state this connection's last statement ran under. */
     private StateSnapshot seenState;
+    /**
+     * Kept parameters of the last closed statement, for the next one: applications prepare per use, so
+     * without this every statement that keeps its parameters would allocate their slots anew. Atomic
+     * because a connection may be shared between threads; two statements must never hold one instance.
+     */
+    private final AtomicReference<BoundParameters> spareParameters = new AtomicReference<>();
 
     protected ProxyConnection(Connection delegate, RewriteSeam seam) {
         this.delegate = delegate;
@@ -50,6 +57,18 @@ abstract class ProxyConnection implements ColshiftConnection {
         if (now.version() == seenState.version() || ServerPreparedStatements.dropAll(delegate)) {
             seenState = now;
         }
+    }
+
+    /** Empty parameter slots for a statement that keeps its parameters. */
+    final BoundParameters takeParameters() {
+        BoundParameters spare = spareParameters.getAndSet(null);
+        return spare != null ? spare : new BoundParameters();
+    }
+
+    /** Takes back the slots of a closed statement; it must not touch them again. */
+    final void returnParameters(BoundParameters parameters) {
+        parameters.reset();
+        spareParameters.set(parameters);
     }
 
     // ---- statements --------------------------------------------------------------------------------

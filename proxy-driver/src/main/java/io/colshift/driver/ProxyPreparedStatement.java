@@ -66,8 +66,12 @@ abstract class ProxyPreparedStatement extends ProxyStatement implements Prepared
     private final String sql;
     private StateSnapshot snapshot;
     private Rewrite rewrite;
-    /** Non-null exactly when a later state could change the statement: then every {@code setX} is kept. */
-    final BoundParameters parameters;
+    /**
+     * Non-null exactly when a later state could change the statement and it is open: then every
+     * {@code setX} is kept. Given back to the connection on {@code close()}; from then on every call goes
+     * straight to the closed real statement and fails as it does.
+     */
+    BoundParameters parameters;
     /** Batch rows added while parameters are not kept; only to know whether re-preparing would lose them. */
     private int unkeptBatchRows;
     private Boolean escapeProcessing;
@@ -80,7 +84,17 @@ abstract class ProxyPreparedStatement extends ProxyStatement implements Prepared
         this.sql = sql;
         this.snapshot = snapshot;
         this.rewrite = rewrite;
-        this.parameters = connection.seam.mayRewrite(sql, snapshot) ? new BoundParameters() : null;
+        this.parameters = connection.seam.mayRewrite(sql, snapshot) ? connection.takeParameters() : null;
+    }
+
+    @Override
+    public final void close() throws SQLException {
+        delegate.close();
+        BoundParameters kept = parameters;
+        if (kept != null) {
+            parameters = null;
+            connection.returnParameters(kept);
+        }
     }
 
     /** Makes {@code fresh} the real statement every call goes to. */
@@ -132,7 +146,7 @@ abstract class ProxyPreparedStatement extends ProxyStatement implements Prepared
             carrySettings(old, fresh);
             if (parameters != null) {
                 if (!next.countInsteadOfUpdate()) {
-                    for (ParameterBinding[] row : parameters.batchRows()) {
+                    for (BoundParameters.Row row : parameters.batchRows()) {
                         BoundParameters.bind(row, fresh, next);
                         fresh.addBatch();
                     }
@@ -163,17 +177,25 @@ abstract class ProxyPreparedStatement extends ProxyStatement implements Prepared
         }
     }
 
-    /** Binds an application parameter on the real statement, through the parameter map, and keeps it. */
-    final void bind(int index, ParameterBinding binding) throws SQLException {
+    /**
+     * Where an application parameter goes on the real statement through the parameter map, or
+     * {@link Rewrite#DROPPED}. A bad index, or any index on a closed statement, goes to the real statement
+     * unchanged, so that it fails exactly as the real driver fails; the value is kept only after the real
+     * statement took it.
+     */
+    final int target(int index) throws SQLException {
         if (index < 1) {
-            binding.bindTo(preparedDelegate, index); // the real driver reports the bad index its own way
-            return;
+            return index;
         }
         int target = rewrite.mapParameter(index);
+        return target == Rewrite.DROPPED && preparedDelegate.isClosed() ? index : target;
+    }
+
+    /** Binds an application parameter on the real statement, through the parameter map, and keeps it. */
+    final void bind(int index, ParameterBinding binding) throws SQLException {
+        int target = target(index);
         if (target != Rewrite.DROPPED) {
             binding.bindTo(preparedDelegate, target);
-        } else if (preparedDelegate.isClosed()) {
-            binding.bindTo(preparedDelegate, index); // fails exactly as the closed real statement does
         }
         parameters.set(index, binding);
     }
@@ -283,11 +305,11 @@ abstract class ProxyPreparedStatement extends ProxyStatement implements Prepared
 
     /** Each row of a gated-only UPDATE batch, counted instead of written; fails like a real batch would. */
     private long[] countBatchRows() throws SQLException {
-        List<ParameterBinding[]> rows = parameters.batchRows();
+        List<BoundParameters.Row> rows = parameters.batchRows();
         long[] counts = new long[rows.size()];
         int done = 0;
         try {
-            for (ParameterBinding[] row : rows) {
+            for (BoundParameters.Row row : rows) {
                 BoundParameters.bind(row, preparedDelegate, rewrite);
                 counts[done] = Sql.count(preparedDelegate.executeQuery());
                 done++;
@@ -328,7 +350,11 @@ abstract class ProxyPreparedStatement extends ProxyStatement implements Prepared
         if (parameters == null) {
             preparedDelegate.setNull(parameterIndex, sqlType);
         } else {
-            bind(parameterIndex, (ps, i) -> ps.setNull(i, sqlType));
+            int target = target(parameterIndex);
+            if (target != Rewrite.DROPPED) {
+                preparedDelegate.setNull(target, sqlType);
+            }
+            parameters.setNull(parameterIndex, sqlType);
         }
     }
 
@@ -337,7 +363,11 @@ abstract class ProxyPreparedStatement extends ProxyStatement implements Prepared
         if (parameters == null) {
             preparedDelegate.setBoolean(parameterIndex, x);
         } else {
-            bind(parameterIndex, (ps, i) -> ps.setBoolean(i, x));
+            int target = target(parameterIndex);
+            if (target != Rewrite.DROPPED) {
+                preparedDelegate.setBoolean(target, x);
+            }
+            parameters.setBoolean(parameterIndex, x);
         }
     }
 
@@ -346,7 +376,11 @@ abstract class ProxyPreparedStatement extends ProxyStatement implements Prepared
         if (parameters == null) {
             preparedDelegate.setByte(parameterIndex, x);
         } else {
-            bind(parameterIndex, (ps, i) -> ps.setByte(i, x));
+            int target = target(parameterIndex);
+            if (target != Rewrite.DROPPED) {
+                preparedDelegate.setByte(target, x);
+            }
+            parameters.setByte(parameterIndex, x);
         }
     }
 
@@ -355,7 +389,11 @@ abstract class ProxyPreparedStatement extends ProxyStatement implements Prepared
         if (parameters == null) {
             preparedDelegate.setShort(parameterIndex, x);
         } else {
-            bind(parameterIndex, (ps, i) -> ps.setShort(i, x));
+            int target = target(parameterIndex);
+            if (target != Rewrite.DROPPED) {
+                preparedDelegate.setShort(target, x);
+            }
+            parameters.setShort(parameterIndex, x);
         }
     }
 
@@ -364,7 +402,11 @@ abstract class ProxyPreparedStatement extends ProxyStatement implements Prepared
         if (parameters == null) {
             preparedDelegate.setInt(parameterIndex, x);
         } else {
-            bind(parameterIndex, (ps, i) -> ps.setInt(i, x));
+            int target = target(parameterIndex);
+            if (target != Rewrite.DROPPED) {
+                preparedDelegate.setInt(target, x);
+            }
+            parameters.setInt(parameterIndex, x);
         }
     }
 
@@ -373,7 +415,11 @@ abstract class ProxyPreparedStatement extends ProxyStatement implements Prepared
         if (parameters == null) {
             preparedDelegate.setLong(parameterIndex, x);
         } else {
-            bind(parameterIndex, (ps, i) -> ps.setLong(i, x));
+            int target = target(parameterIndex);
+            if (target != Rewrite.DROPPED) {
+                preparedDelegate.setLong(target, x);
+            }
+            parameters.setLong(parameterIndex, x);
         }
     }
 
@@ -382,7 +428,11 @@ abstract class ProxyPreparedStatement extends ProxyStatement implements Prepared
         if (parameters == null) {
             preparedDelegate.setFloat(parameterIndex, x);
         } else {
-            bind(parameterIndex, (ps, i) -> ps.setFloat(i, x));
+            int target = target(parameterIndex);
+            if (target != Rewrite.DROPPED) {
+                preparedDelegate.setFloat(target, x);
+            }
+            parameters.setFloat(parameterIndex, x);
         }
     }
 
@@ -391,7 +441,11 @@ abstract class ProxyPreparedStatement extends ProxyStatement implements Prepared
         if (parameters == null) {
             preparedDelegate.setDouble(parameterIndex, x);
         } else {
-            bind(parameterIndex, (ps, i) -> ps.setDouble(i, x));
+            int target = target(parameterIndex);
+            if (target != Rewrite.DROPPED) {
+                preparedDelegate.setDouble(target, x);
+            }
+            parameters.setDouble(parameterIndex, x);
         }
     }
 
@@ -400,7 +454,11 @@ abstract class ProxyPreparedStatement extends ProxyStatement implements Prepared
         if (parameters == null) {
             preparedDelegate.setBigDecimal(parameterIndex, x);
         } else {
-            bind(parameterIndex, (ps, i) -> ps.setBigDecimal(i, x));
+            int target = target(parameterIndex);
+            if (target != Rewrite.DROPPED) {
+                preparedDelegate.setBigDecimal(target, x);
+            }
+            parameters.setBigDecimal(parameterIndex, x);
         }
     }
 
@@ -409,7 +467,11 @@ abstract class ProxyPreparedStatement extends ProxyStatement implements Prepared
         if (parameters == null) {
             preparedDelegate.setString(parameterIndex, x);
         } else {
-            bind(parameterIndex, (ps, i) -> ps.setString(i, x));
+            int target = target(parameterIndex);
+            if (target != Rewrite.DROPPED) {
+                preparedDelegate.setString(target, x);
+            }
+            parameters.setString(parameterIndex, x);
         }
     }
 
@@ -418,7 +480,11 @@ abstract class ProxyPreparedStatement extends ProxyStatement implements Prepared
         if (parameters == null) {
             preparedDelegate.setBytes(parameterIndex, x);
         } else {
-            bind(parameterIndex, (ps, i) -> ps.setBytes(i, x));
+            int target = target(parameterIndex);
+            if (target != Rewrite.DROPPED) {
+                preparedDelegate.setBytes(target, x);
+            }
+            parameters.setBytes(parameterIndex, x);
         }
     }
 
@@ -427,7 +493,11 @@ abstract class ProxyPreparedStatement extends ProxyStatement implements Prepared
         if (parameters == null) {
             preparedDelegate.setDate(parameterIndex, x);
         } else {
-            bind(parameterIndex, (ps, i) -> ps.setDate(i, x));
+            int target = target(parameterIndex);
+            if (target != Rewrite.DROPPED) {
+                preparedDelegate.setDate(target, x);
+            }
+            parameters.setDate(parameterIndex, x);
         }
     }
 
@@ -436,7 +506,11 @@ abstract class ProxyPreparedStatement extends ProxyStatement implements Prepared
         if (parameters == null) {
             preparedDelegate.setTime(parameterIndex, x);
         } else {
-            bind(parameterIndex, (ps, i) -> ps.setTime(i, x));
+            int target = target(parameterIndex);
+            if (target != Rewrite.DROPPED) {
+                preparedDelegate.setTime(target, x);
+            }
+            parameters.setTime(parameterIndex, x);
         }
     }
 
@@ -445,7 +519,11 @@ abstract class ProxyPreparedStatement extends ProxyStatement implements Prepared
         if (parameters == null) {
             preparedDelegate.setTimestamp(parameterIndex, x);
         } else {
-            bind(parameterIndex, (ps, i) -> ps.setTimestamp(i, x));
+            int target = target(parameterIndex);
+            if (target != Rewrite.DROPPED) {
+                preparedDelegate.setTimestamp(target, x);
+            }
+            parameters.setTimestamp(parameterIndex, x);
         }
     }
 
@@ -485,7 +563,11 @@ abstract class ProxyPreparedStatement extends ProxyStatement implements Prepared
         if (parameters == null) {
             preparedDelegate.setObject(parameterIndex, x, targetSqlType);
         } else {
-            bind(parameterIndex, (ps, i) -> ps.setObject(i, x, targetSqlType));
+            int target = target(parameterIndex);
+            if (target != Rewrite.DROPPED) {
+                preparedDelegate.setObject(target, x, targetSqlType);
+            }
+            parameters.setObject(parameterIndex, x, targetSqlType);
         }
     }
 
@@ -494,7 +576,11 @@ abstract class ProxyPreparedStatement extends ProxyStatement implements Prepared
         if (parameters == null) {
             preparedDelegate.setObject(parameterIndex, x);
         } else {
-            bind(parameterIndex, (ps, i) -> ps.setObject(i, x));
+            int target = target(parameterIndex);
+            if (target != Rewrite.DROPPED) {
+                preparedDelegate.setObject(target, x);
+            }
+            parameters.setObject(parameterIndex, x);
         }
     }
 

@@ -14,7 +14,9 @@ import java.util.concurrent.atomic.LongAdder;
  * <ol>
  *   <li>No migration, or the text cannot name a migrating table (one scan, no parser): pass through.
  *       This is the path of almost every statement; it takes no lock and allocates nothing.</li>
- *   <li>Cached result for (SQL text, state version): returned as is.</li>
+ *   <li>Cached result for the SQL text, if it was computed under the current state version: returned as is.
+ *       The cache is keyed by the text alone, so a hit allocates nothing; an entry from another version
+ *       counts as a miss and is replaced.</li>
  *   <li>Otherwise parse (bounded in time, on the caller's thread), rewrite, cache. Anything that cannot be
  *       handled with certainty (parse failure, timeout, ambiguous column, unsupported shape) passes
  *       unchanged, is counted, and is logged once.</li>
@@ -33,10 +35,15 @@ public final class RewriteEngine implements StatementRewriter, AutoCloseable {
     /** A statement whose parse timed out this often for one state version is passed unchanged from then on. */
     static final int TIMEOUTS_BEFORE_GIVING_UP = 3;
 
+    /** Timed-out parses are counted per (text, version): a new version deserves fresh attempts. */
     private record Key(String sql, long version) {
     }
 
-    private final Cache<Key, Rewrite> cache;
+    /** A cached result and the state version it was computed under. */
+    private record Entry(long version, Rewrite rewrite) {
+    }
+
+    private final Cache<String, Entry> cache;
     /** Timeouts can be transient (GC pause, busy CPU): they are retried a few times before being cached. */
     private final Cache<Key, Integer> timedOut = Caffeine.newBuilder().maximumSize(1024).build();
     private final BoundedParser parser;
@@ -77,16 +84,19 @@ public final class RewriteEngine implements StatementRewriter, AutoCloseable {
                 skipped.increment();
                 return Rewrite.UNCHANGED;
             }
-            Key key = new Key(sql, snapshot.version());
-            Rewrite cached = cache.getIfPresent(key);
-            if (cached != null) {
+            long version = snapshot.version();
+            Entry cached = cache.getIfPresent(sql);
+            if (cached != null && cached.version() == version) {
                 hits.increment();
-                return cached;
+                return cached.rewrite();
             }
             misses.increment();
-            Rewrite result = compute(sql, idx, key);
+            Rewrite result = compute(sql, idx, version);
             if (result != null) {
-                cache.put(key, result);
+                if (cached == null || cached.version() <= version) {
+                    // an older snapshot still in flight must not evict the current version's entry
+                    cache.put(sql, new Entry(version, result));
+                }
                 return result;
             }
             return Rewrite.UNCHANGED;
@@ -112,7 +122,7 @@ public final class RewriteEngine implements StatementRewriter, AutoCloseable {
     }
 
     /** The result to cache, or null for a pass-through that must not be cached (a timeout worth retrying). */
-    private Rewrite compute(String sql, MigrationIndex idx, Key key) {
+    private Rewrite compute(String sql, MigrationIndex idx, long version) {
         ParsedStatement parsed;
         try {
             parsed = parser.parse(sql);
@@ -120,7 +130,7 @@ public final class RewriteEngine implements StatementRewriter, AutoCloseable {
             if (f.timedOut()) {
                 timeouts.increment();
                 failureLog.failedOpen("parse timed out", sql, f.getMessage());
-                int attempts = timedOut.asMap().merge(key, 1, Integer::sum);
+                int attempts = timedOut.asMap().merge(new Key(sql, version), 1, Integer::sum);
                 return attempts >= TIMEOUTS_BEFORE_GIVING_UP ? Rewrite.UNCHANGED : null;
             }
             parseFailures.increment();

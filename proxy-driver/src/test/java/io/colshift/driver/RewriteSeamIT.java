@@ -391,4 +391,90 @@ class RewriteSeamIT {
         }
         assertThat(people()).isEmpty();
     }
+    @Test
+    void valuesOfEveryCommonTypeBoundBeforeAStateChangeAreReplayedAsBound() throws Exception {
+        try (Connection c = db.connect(); Statement st = c.createStatement()) {
+            st.execute("CREATE TABLE typed (status text, b boolean, i2 smallint, i4 int, i8 bigint, f4 real,"
+                    + " f8 double precision, n numeric, s text, bin bytea, d date, t time, ts timestamp, o text,"
+                    + " oas int, nul text, y smallint)");
+        }
+        String insert = "INSERT INTO typed (status, b, i2, i4, i8, f4, f8, n, s, bin, d, t, ts, o, oas, nul, y)"
+                + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
+        int[] keepAll = new int[17];
+        for (int i = 0; i < keepAll.length; i++) {
+            keepAll[i] = i + 1;
+        }
+        // version 1 runs the statement as written; version 2 prepares it again, so every value is replayed
+        rewrites.put("1:" + insert, Rewrite.rewritten(insert + " ", keepAll));
+        try (Connection c = connect(); PreparedStatement ps = c.prepareStatement(insert)) {
+            ps.setString(1, "kept");
+            ps.setBoolean(2, true);
+            ps.setShort(3, (short) -7);
+            ps.setInt(4, Integer.MIN_VALUE);
+            ps.setLong(5, Long.MAX_VALUE);
+            ps.setFloat(6, -1.5f);
+            ps.setDouble(7, Math.PI);
+            ps.setBigDecimal(8, new java.math.BigDecimal("12345678901234567890.123"));
+            ps.setString(9, "text");
+            ps.setBytes(10, new byte[]{(byte) 0xca, (byte) 0xfe});
+            ps.setDate(11, java.sql.Date.valueOf("2026-11-22"));
+            ps.setTime(12, java.sql.Time.valueOf("03:04:05"));
+            ps.setTimestamp(13, java.sql.Timestamp.valueOf("2026-11-22 03:04:05.123456"));
+            ps.setObject(14, "object");
+            ps.setObject(15, "42", java.sql.Types.INTEGER);
+            ps.setNull(16, java.sql.Types.VARCHAR);
+            ps.setByte(17, (byte) -128);
+            state.set(EXPANDED);
+            assertThat(ps.executeUpdate()).isEqualTo(1);
+        }
+        try (Connection c = db.connect(); Statement st = c.createStatement();
+             ResultSet rs = st.executeQuery("SELECT status, b, i2, i4, i8, f4, f8, n::text, s, encode(bin, 'hex'),"
+                     + " d::text, t::text, ts::text, o, oas, nul, y FROM typed")) {
+            assertThat(rs.next()).isTrue();
+            assertThat(rs.getString(1)).isEqualTo("kept");
+            assertThat(rs.getBoolean(2)).isTrue();
+            assertThat(rs.getShort(3)).isEqualTo((short) -7);
+            assertThat(rs.getInt(4)).isEqualTo(Integer.MIN_VALUE);
+            assertThat(rs.getLong(5)).isEqualTo(Long.MAX_VALUE);
+            assertThat(rs.getFloat(6)).isEqualTo(-1.5f);
+            assertThat(rs.getDouble(7)).isEqualTo(Math.PI);
+            assertThat(rs.getString(8)).isEqualTo("12345678901234567890.123");
+            assertThat(rs.getString(9)).isEqualTo("text");
+            assertThat(rs.getString(10)).isEqualTo("cafe");
+            assertThat(rs.getString(11)).isEqualTo("2026-11-22");
+            assertThat(rs.getString(12)).isEqualTo("03:04:05");
+            assertThat(rs.getString(13)).isEqualTo("2026-11-22 03:04:05.123456");
+            assertThat(rs.getString(14)).isEqualTo("object");
+            assertThat(rs.getInt(15)).isEqualTo(42);
+            assertThat(rs.getString(16)).isNull();
+            assertThat(rs.getShort(17)).isEqualTo((short) -128);
+            assertThat(rs.next()).isFalse();
+        }
+    }
+
+    @Test
+    void aClosedStatementsKeptValuesNeverReachTheConnectionsNextStatement() throws Exception {
+        addStatusColumn();
+        try (Connection c = connect()) {
+            PreparedStatement first = c.prepareStatement(INSERT);
+            first.setInt(1, 1);
+            first.setString(2, "first");
+            first.setString(3, "ann");
+            first.close();
+            try (PreparedStatement second = c.prepareStatement(INSERT)) {
+                assertThatThrownBy(() -> first.setString(3, "intruder")).isInstanceOf(SQLException.class)
+                        .hasMessageContaining("closed");
+                second.setInt(1, 2);
+                second.setString(3, "bob");
+                // parameter 2 was never set on this statement: after the state change it is prepared again,
+                // and must fail like any statement with a missing value, not borrow the closed one's value
+                state.set(EXPANDED);
+                assertThatThrownBy(second::executeUpdate).isInstanceOf(SQLException.class)
+                        .hasMessageContaining("No value specified for parameter 2");
+                second.setString(2, "second");
+                assertThat(second.executeUpdate()).isEqualTo(1);
+            }
+        }
+        assertThat(people()).containsExactly("2,bob,second");
+    }
 }
