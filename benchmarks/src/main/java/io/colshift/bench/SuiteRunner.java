@@ -87,11 +87,11 @@ public final class SuiteRunner implements Callable<Integer> {
                     + "(default: ${DEFAULT-VALUE})")
     int rounds;
 
-    @Option(names = "--warmup-iterations", defaultValue = "3",
+    @Option(names = "--warmup-iterations", defaultValue = "2",
             description = "JMH warm-up iterations in each fork (default: ${DEFAULT-VALUE})")
     int warmupIterations;
 
-    @Option(names = "--iterations", defaultValue = "5", description = "measured JMH iterations per round (default: ${DEFAULT-VALUE})")
+    @Option(names = "--iterations", defaultValue = "3", description = "measured JMH iterations per round (default: ${DEFAULT-VALUE})")
     int iterations;
 
     @Option(names = "--iteration-ms", defaultValue = "1000", description = "length of one JMH iteration (default: ${DEFAULT-VALUE})")
