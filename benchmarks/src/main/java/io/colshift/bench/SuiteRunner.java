@@ -82,12 +82,12 @@ public final class SuiteRunner implements Callable<Integer> {
     @Option(names = "--stages", split = ",", description = "stages (default: all of ${COMPLETION-CANDIDATES})")
     Set<Stage> stages = EnumSet.allOf(Stage.class);
 
-    @Option(names = "--rounds", defaultValue = "5",
+    @Option(names = "--rounds", defaultValue = "3",
             description = "interleaved rounds; each runs one JMH fork of every client, workload and thread count "
                     + "(default: ${DEFAULT-VALUE})")
     int rounds;
 
-    @Option(names = "--warmup-iterations", defaultValue = "2",
+    @Option(names = "--warmup-iterations", defaultValue = "5",
             description = "JMH warm-up iterations in each fork (default: ${DEFAULT-VALUE})")
     int warmupIterations;
 
@@ -124,8 +124,8 @@ public final class SuiteRunner implements Callable<Integer> {
             throw new CommandLine.ParameterException(new CommandLine(this),
                     "--rounds, --iterations and --iteration-ms must be at least 1, --warmup-iterations at least 0");
         }
-        if (rounds < 5) {
-            System.err.println("note: fewer than 5 rounds; per-round ratios and their range are not comparable "
+        if (rounds < 3) {
+            System.err.println("note: fewer than 3 rounds; per-round ratios and their range are not comparable "
                     + "with a recorded run");
         }
         log("estimated duration: " + estimate().describe());
