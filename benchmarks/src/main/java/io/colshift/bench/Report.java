@@ -103,39 +103,41 @@ public final class Report {
         }
         for (Stage stage : Stage.values()) {
             for (Measurement m : sorted(stage, Client.COLSHIFT)) {
-                Optional<PairedRatio> own = ratio(m);
-                if (own.isEmpty()) {
-                    continue;
-                }
-                Map<Verdict, List<String>> byVerdict = new EnumMap<>(Verdict.class);
-                for (Client peer : PEERS) {
-                    Optional<Measurement> peerMeasurement = find(stage, peer, m.workload(), m.threads());
-                    Optional<PairedRatio> peerRatio = peerMeasurement.flatMap(this::ratio);
-                    Optional<PairedRatio> versusPeer = peerMeasurement.flatMap(p -> PairedRatio.of(m, p));
-                    if (peerRatio.isEmpty() || versusPeer.isEmpty()) {
-                        continue;
-                    }
-                    Verdict ahead = versusPeer.get().against(1.0);
-                    String figure = peer.label() + " " + percent(peerRatio.get().median());
-                    if (ahead == Verdict.NOT_SETTLED) {
-                        long won = versusPeer.get().perRound().stream().filter(r -> r >= 1.0).count();
-                        figure += " (colshift ahead in " + won + " of " + versusPeer.get().perRound().size() + " rounds)";
-                    }
-                    byVerdict.computeIfAbsent(ahead, v -> new ArrayList<>()).add(figure);
-                }
-                if (byVerdict.isEmpty()) {
-                    continue;
-                }
-                List<String> figures = new ArrayList<>();
-                for (Verdict v : Verdict.values()) {
-                    figures.addAll(byVerdict.getOrDefault(v, List.of()));
-                }
-                String what = "colshift " + (stage == Stage.IDLE ? "pass-through" : "rewriting") + " ahead of every peer";
-                String measured = percent(own.get().median()) + " vs " + String.join(", ", figures);
-                md.append(row(what, m, measured, Verdict.allOf(byVerdict.keySet())));
+                ratio(m).flatMap(own -> aheadOfPeers(m, own)).ifPresent(md::append);
             }
         }
         return md.append('\n').toString();
+    }
+
+    /**
+     * The row comparing colshift ({@code m}, {@code own} its ratio to raw) with every peer measured in the same
+     * stage, workload and thread count; empty when no peer was.
+     */
+    private Optional<String> aheadOfPeers(Measurement m, PairedRatio own) {
+        Map<Verdict, List<String>> byVerdict = new EnumMap<>(Verdict.class);
+        for (Client peer : PEERS) {
+            Optional<Measurement> peerMeasurement = find(m.stage(), peer, m.workload(), m.threads());
+            Optional<PairedRatio> peerRatio = peerMeasurement.flatMap(this::ratio);
+            Optional<PairedRatio> versusPeer = peerMeasurement.flatMap(p -> PairedRatio.of(m, p));
+            if (peerRatio.isEmpty() || versusPeer.isEmpty()) {
+                continue;
+            }
+            Verdict ahead = versusPeer.get().against(1.0);
+            String figure = peer.label() + " " + percent(peerRatio.get().median());
+            if (ahead == Verdict.NOT_SETTLED) {
+                long won = versusPeer.get().perRound().stream().filter(r -> r >= 1.0).count();
+                figure += " (colshift ahead in " + won + " of " + versusPeer.get().perRound().size() + " rounds)";
+            }
+            byVerdict.computeIfAbsent(ahead, v -> new ArrayList<>()).add(figure);
+        }
+        if (byVerdict.isEmpty()) {
+            return Optional.empty();
+        }
+        // an EnumMap iterates in verdict order: peers colshift is ahead of first, then unsettled, then behind
+        List<String> figures = byVerdict.values().stream().flatMap(List::stream).toList();
+        String what = "colshift " + (m.stage() == Stage.IDLE ? "pass-through" : "rewriting") + " ahead of every peer";
+        String measured = percent(own.median()) + " vs " + String.join(", ", figures);
+        return Optional.of(row(what, m, measured, Verdict.allOf(byVerdict.keySet())));
     }
 
     private static String row(String budget, Measurement m, String measured, Verdict verdict) {
