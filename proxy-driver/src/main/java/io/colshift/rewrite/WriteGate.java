@@ -277,15 +277,20 @@ final class WriteGate {
             insertDefaultValues(insert, body);
             return;
         }
-        int[][] columnSpans = new int[columns.size()][];
+        removeSpans(columnSpans(columns, "INSERT"), remove);
+        removeFromBody(body, remove, columns.size());
+    }
+
+    /** Source spans of the columns of an INSERT list; abandons when the parse placed one nowhere. */
+    private int[][] columnSpans(List<Column> columns, String statement) {
+        int[][] spans = new int[columns.size()][];
         for (int i = 0; i < columns.size(); i++) {
-            columnSpans[i] = spanOf(columns.get(i));
-            if (columnSpans[i] == null) {
-                throw Abandon.unsupported("INSERT column without position");
+            spans[i] = spanOf(columns.get(i));
+            if (spans[i] == null) {
+                throw Abandon.unsupported(statement + " column without position");
             }
         }
-        removeSpans(columnSpans, remove);
-        removeFromBody(body, remove, columns.size());
+        return spans;
     }
 
     private void removeFromBody(Select body, List<Integer> remove, int width) {
@@ -469,13 +474,7 @@ final class WriteGate {
         if (remove.isEmpty()) {
             return;
         }
-        int[][] columnSpans = new int[columns.size()][];
-        for (int i = 0; i < columns.size(); i++) {
-            columnSpans[i] = spanOf(columns.get(i));
-            if (columnSpans[i] == null) {
-                throw Abandon.unsupported("MERGE INSERT column without position");
-            }
-        }
+        int[][] columnSpans = columnSpans(columns, "MERGE INSERT");
         int closeColumns = tokens.atOrAfter(columnSpans[columns.size() - 1][1]);
         int open = tokens.at(columnSpans[0][0]) - 1;
         int valuesTok = closeColumns + 1;
