@@ -87,10 +87,8 @@ final class WriteGate {
         }
         if (insert.getConflictTarget() != null && insert.getConflictTarget().getIndexColumnNames() != null) {
             for (String name : insert.getConflictTarget().getIndexColumnNames()) {
-                for (ColumnMigration m : gated) {
-                    if (m.column().equals(Identifiers.normalize(name))) {
-                        throw Abandon.unsupported("ON CONFLICT on a gated column");
-                    }
+                if (isGated(Identifiers.normalize(name), gated)) {
+                    throw Abandon.unsupported("ON CONFLICT on a gated column");
                 }
             }
         }
@@ -206,7 +204,11 @@ final class WriteGate {
     }
 
     private static boolean isGated(Column c, List<ColumnMigration> gated) {
-        String name = Identifiers.normalize(c.getColumnName());
+        return isGated(Identifiers.normalize(c.getColumnName()), gated);
+    }
+
+    /** @param name a column name as the catalog spells it */
+    private static boolean isGated(String name, List<ColumnMigration> gated) {
         for (ColumnMigration m : gated) {
             if (m.column().equals(name)) {
                 return true;
@@ -453,11 +455,7 @@ final class WriteGate {
     private String firstOtherColumn(Relation target, List<ColumnMigration> gated) {
         if (target.columns() != null) {
             for (String c : target.columns()) {
-                boolean isGated = false;
-                for (ColumnMigration m : gated) {
-                    isGated |= m.column().equals(c);
-                }
-                if (!isGated) {
+                if (!isGated(c, gated)) {
                     return EditContext.label(c);
                 }
             }
