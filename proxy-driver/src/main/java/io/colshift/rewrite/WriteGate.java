@@ -68,10 +68,7 @@ final class WriteGate {
         }
         int end = ctx.statementEndToken();
         int itemsEnd = EditContext.orEnd(tokens.findWord(setTok + 1, end, "FROM", "WHERE", "RETURNING"), end);
-        List<int[]> items = tokens.splitTopLevel(setTok + 1, itemsEnd);
-        if (items.size() != update.getUpdateSets().size()) {
-            throw Abandon.unsupported("SET items do not line up with the parse");
-        }
+        List<int[]> items = setItems(setTok, itemsEnd, update.getUpdateSets(), "SET");
         if (remove.size() < items.size()) {
             removeItems(items, remove);
             return null;
@@ -236,6 +233,21 @@ final class WriteGate {
             remove.add(i);
         }
         return remove;
+    }
+
+    /** The items of a SET list on the tokens; abandons unless there are as many as the parse found. */
+    private List<int[]> setItems(int setTok, int itemsEnd, List<UpdateSet> parsed, String clause) {
+        List<int[]> items = tokens.splitTopLevel(setTok + 1, itemsEnd);
+        if (items.size() != parsed.size()) {
+            throw Abandon.unsupported(clause + " items do not line up with the parse");
+        }
+        return items;
+    }
+
+    /** Replaces a whole SET list by a column assigned to itself: the action still runs, locks and counts its rows. */
+    private void assignToItself(List<int[]> items, String column, Relation target) {
+        edits.add(new Edit(tokens.begin(items.get(0)[0]), tokens.end(items.get(items.size() - 1)[1]),
+                column + " = " + target.qualifier() + "." + column));
     }
 
     /** Removes list items (token ranges {first, last}) together with the commas that separate them. */
@@ -413,10 +425,7 @@ final class WriteGate {
             throw Abandon.unsupported("ON CONFLICT DO UPDATE SET not found");
         }
         int itemsEnd = EditContext.orEnd(tokens.findWord(setTok + 1, end, "WHERE", "RETURNING"), end);
-        List<int[]> items = tokens.splitTopLevel(setTok + 1, itemsEnd);
-        if (items.size() != action.getUpdateSets().size()) {
-            throw Abandon.unsupported("ON CONFLICT SET items do not line up with the parse");
-        }
+        List<int[]> items = setItems(setTok, itemsEnd, action.getUpdateSets(), "ON CONFLICT SET");
         if (remove.size() < items.size()) {
             removeItems(items, remove);
             return;
@@ -428,9 +437,7 @@ final class WriteGate {
         if (conflictColumns == null || conflictColumns.isEmpty()) {
             throw Abandon.unsupported("ON CONFLICT DO UPDATE of gated columns only, without a conflict column");
         }
-        String column = conflictColumns.get(0);
-        edits.add(new Edit(tokens.begin(items.get(0)[0]), tokens.end(items.get(items.size() - 1)[1]),
-                column + " = " + target.qualifier() + "." + column));
+        assignToItself(items, conflictColumns.get(0), target);
     }
 
     private void gateMergeUpdate(MergeUpdate update, int setTok, int end, Relation target, List<ColumnMigration> gated) {
@@ -439,17 +446,12 @@ final class WriteGate {
             return;
         }
         int itemsEnd = EditContext.orEnd(tokens.findWord(setTok + 1, end, "WHEN", "RETURNING"), end);
-        List<int[]> items = tokens.splitTopLevel(setTok + 1, itemsEnd);
-        if (items.size() != update.getUpdateSets().size()) {
-            throw Abandon.unsupported("MERGE SET items do not line up with the parse");
-        }
+        List<int[]> items = setItems(setTok, itemsEnd, update.getUpdateSets(), "MERGE SET");
         if (remove.size() < items.size()) {
             removeItems(items, remove);
             return;
         }
-        String column = firstOtherColumn(target, gated);
-        edits.add(new Edit(tokens.begin(items.get(0)[0]), tokens.end(items.get(items.size() - 1)[1]),
-                column + " = " + target.qualifier() + "." + column));
+        assignToItself(items, firstOtherColumn(target, gated), target);
     }
 
     private String firstOtherColumn(Relation target, List<ColumnMigration> gated) {
