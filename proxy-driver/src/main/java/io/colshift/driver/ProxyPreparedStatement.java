@@ -37,8 +37,9 @@ import java.util.List;
  * Values whose placeholder was removed are not bound; later parameters are renumbered.
  *
  * <p><b>Parameters are only kept when a later state could change the statement</b>: when, at prepare time,
- * a migration is active and the text names one of its tables. Keeping them costs an allocation per
- * {@code setX}; otherwise every {@code setX} goes straight to the real statement and nothing is allocated.
+ * a migration is active and the text names one of its tables. The common setters are kept in typed slots
+ * that the connection hands from one statement to the next ({@link BoundParameters}), so keeping them
+ * allocates nothing; otherwise every {@code setX} goes straight to the real statement.
  * The price: a statement whose table starts migrating between its prepare and its execution cannot be
  * prepared again when it has placeholders, because its values were never kept. It then fails open: it
  * executes unchanged, is counted in {@link ColshiftConnection#statementsPassedUnchanged()} and the first
@@ -179,9 +180,9 @@ abstract class ProxyPreparedStatement extends ProxyStatement implements Prepared
 
     /**
      * Where an application parameter goes on the real statement through the parameter map, or
-     * {@link Rewrite#DROPPED}. A bad index, or any index on a closed statement, goes to the real statement
-     * unchanged, so that it fails exactly as the real driver fails; the value is kept only after the real
-     * statement took it.
+     * {@link Rewrite#DROPPED}. A bad index, or a dropped one on a closed statement, goes to the real
+     * statement unchanged, so that it fails exactly as the real driver fails; callers keep the value only
+     * after the real statement took it.
      */
     final int target(int index) throws SQLException {
         if (index < 1) {
