@@ -21,7 +21,6 @@ public final class KeysetWalk implements BatchWalk {
 
     private final String keyName;
     private final List<KeyColumn> key;
-    private final String keyJson;
     private final String upperFirst;
     private final String upperNext;
     private final String rangeUpdateFirst;
@@ -37,7 +36,7 @@ public final class KeysetWalk implements BatchWalk {
         String col = m.quotedColumn();
         String cols = key.stream().map(k -> Sql.ident(k.name())).collect(Collectors.joining(", "));
         String colsDesc = key.stream().map(k -> Sql.ident(k.name()) + " DESC").collect(Collectors.joining(", "));
-        this.keyJson = key.stream().map(k -> Sql.literal(k.name()) + ", " + Sql.ident(k.name()))
+        String keyJson = key.stream().map(k -> Sql.literal(k.name()) + ", " + Sql.ident(k.name()))
                 .collect(Collectors.joining(", ", "jsonb_build_object(", ")::text"));
         String keyRow = key.size() == 1 ? cols : "(" + cols + ")";
         String bound = bound(key);

@@ -1,21 +1,14 @@
 package io.colshift.it;
 
-import io.colshift.demo.CliResult;
-import io.colshift.demo.ColshiftCli;
-import io.colshift.demo.workload.DatabaseTarget;
-import io.colshift.demo.workload.DriverBarrier;
 import io.colshift.demo.workload.UsersTable;
 import io.colshift.embedded.junit.TestDatabase;
 import io.colshift.embedded.junit.WithPostgres;
 import org.junit.jupiter.api.Test;
 
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
-import java.time.Duration;
 import java.util.Properties;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -31,31 +24,23 @@ class AddColumnWindowIT {
 
     @Test
     void cachedSelectStarInATransactionSurvivesAddColumnBeforeTheDriverHearsOfIt(TestDatabase db) throws Exception {
-        UsersTable table = new UsersTable("public");
-        try (Connection c = db.connect()) {
-            table.createAndSeed(c, 100);
-        }
-        DatabaseTarget target = new DatabaseTarget(db.jdbcUrl(), db.user(), db.password(), "colshift");
-        ColshiftCli cli = new ColshiftCli(target);
-        Path spec = Files.createTempFile("users-status-", ".yaml");
-        Files.writeString(spec, table.specYaml());
-        ok(cli.run("init"));
-        ok(cli.run("declare", spec.toString()));
-        assertThat(new DriverBarrier(target, table).awaitCurrentState(Duration.ofSeconds(10))).isTrue();
-        Properties props = db.credentials();
-        props.setProperty("prepareThreshold", "1");
-        try (Connection app = DriverManager.getConnection(db.colshiftUrl(), props)) {
-            app.setAutoCommit(false);
-            assertThat(statusColumns(app)).isEqualTo(1);
-            assertThat(statusColumns(app)).isEqualTo(1);
-            app.commit();
+        try (UsersMigration users = new UsersMigration(db, 100)) {
+            users.colshift("init");
+            users.colshift("declare", users.spec.toString());
+            assertThat(users.driverRunsCurrentState()).isTrue();
+            Properties props = db.credentials();
+            props.setProperty("prepareThreshold", "1");
+            try (Connection app = DriverManager.getConnection(db.colshiftUrl(), props)) {
+                app.setAutoCommit(false);
+                assertThat(statusColumns(app)).isEqualTo(1);
+                assertThat(statusColumns(app)).isEqualTo(1);
+                app.commit();
 
-            ok(cli.run("expand", UsersTable.MIGRATION_ID));
+                users.colshift("expand", UsersTable.MIGRATION_ID);
 
-            assertThat(statusColumns(app)).as("status columns of SELECT * right after ADD COLUMN").isEqualTo(1);
-            app.commit();
-        } finally {
-            Files.deleteIfExists(spec);
+                assertThat(statusColumns(app)).as("status columns of SELECT * right after ADD COLUMN").isEqualTo(1);
+                app.commit();
+            }
         }
     }
 
@@ -71,9 +56,5 @@ class AddColumnWindowIT {
                 return n;
             }
         }
-    }
-
-    private static void ok(CliResult result) {
-        assertThat(result.exitCode()).as("%s", result).isZero();
     }
 }

@@ -1,11 +1,9 @@
 package io.colshift.it;
 
 import io.colshift.demo.CliResult;
-import io.colshift.demo.ColshiftCli;
 import io.colshift.demo.workload.AppVersion;
 import io.colshift.demo.workload.DatabaseTarget;
 import io.colshift.demo.workload.DriverBarrier;
-import io.colshift.demo.workload.DriverShutdown;
 import io.colshift.demo.workload.Ledger;
 import io.colshift.demo.workload.LedgerReport;
 import io.colshift.demo.workload.LedgerVerifier;
@@ -17,7 +15,6 @@ import io.colshift.demo.workload.UsersTable;
 import io.colshift.demo.workload.WorkloadStats;
 import io.colshift.embedded.junit.TestDatabase;
 
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.SQLException;
@@ -40,9 +37,9 @@ final class RollingDeploy implements AutoCloseable {
     private static final Duration BARRIER_TIMEOUT = Duration.ofSeconds(10);
 
     final TestDatabase db;
+    private final UsersMigration users;
     final DatabaseTarget target;
-    final UsersTable table = new UsersTable("public");
-    final ColshiftCli cli;
+    final UsersTable table;
     final Ledger ledger = new Ledger();
     final WorkloadStats v1Stats = new WorkloadStats(AppVersion.V1.label());
     final WorkloadStats v2Stats = new WorkloadStats(AppVersion.V2.label());
@@ -54,13 +51,10 @@ final class RollingDeploy implements AutoCloseable {
 
     RollingDeploy(TestDatabase db) throws Exception {
         this.db = db;
-        this.target = new DatabaseTarget(db.jdbcUrl(), db.user(), db.password(), "colshift");
-        this.cli = new ColshiftCli(target);
-        try (Connection c = db.connect()) {
-            table.createAndSeed(c, ROWS);
-        }
-        spec = Files.createTempFile("users-status-", ".yaml");
-        Files.writeString(spec, table.specYaml());
+        this.users = new UsersMigration(db, ROWS);
+        this.target = users.target;
+        this.table = users.table;
+        this.spec = users.spec;
         colshift("init");
     }
 
@@ -113,7 +107,7 @@ final class RollingDeploy implements AutoCloseable {
 
     /** Runs {@code colshift <args>} in this JVM and asserts it succeeded. */
     CliResult colshift(String... args) {
-        CliResult result = cli.run(args);
+        CliResult result = users.cli.run(args);
         commands.add(result);
         assertThat(result.exitCode()).as("%s", result).isZero();
         return result;
@@ -121,7 +115,7 @@ final class RollingDeploy implements AutoCloseable {
 
     /** Runs {@code colshift <args>} in this JVM and returns whatever it did. */
     CliResult colshiftAllowingFailure(String... args) {
-        CliResult result = cli.run(args);
+        CliResult result = users.cli.run(args);
         commands.add(result);
         return result;
     }
@@ -194,7 +188,6 @@ final class RollingDeploy implements AutoCloseable {
     @Override
     public void close() throws Exception {
         closeApps();
-        DriverShutdown.stopWatching(target);
-        Files.deleteIfExists(spec);
+        users.close();
     }
 }

@@ -1,24 +1,16 @@
 package io.colshift.it;
 
-import io.colshift.demo.CliResult;
-import io.colshift.demo.ColshiftCli;
-import io.colshift.demo.workload.DatabaseTarget;
-import io.colshift.demo.workload.DriverBarrier;
-import io.colshift.demo.workload.DriverShutdown;
 import io.colshift.demo.workload.UsersTable;
 import io.colshift.embedded.junit.TestDatabase;
 import io.colshift.embedded.junit.WithPostgres;
 import org.junit.jupiter.api.Test;
 
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
-import java.time.Duration;
 import java.util.List;
 import java.util.Properties;
 
@@ -82,16 +74,8 @@ class ServerPreparedSelectStarIT {
 
     @Test
     void cachedSelectStarKeepsWorkingThroughEveryPhaseInAndOutOfTransactions(TestDatabase db) throws Exception {
-        UsersTable table = new UsersTable("public");
-        try (Connection c = db.connect()) {
-            table.createAndSeed(c, 100);
-        }
-        DatabaseTarget target = new DatabaseTarget(db.jdbcUrl(), db.user(), db.password(), "colshift");
-        ColshiftCli cli = new ColshiftCli(target);
-        Path spec = Files.createTempFile("users-status-", ".yaml");
-        try {
-            Files.writeString(spec, table.specYaml());
-            assertSucceeded(cli.run("init"));
+        try (UsersMigration users = new UsersMigration(db, 100)) {
+            users.colshift("init");
             Properties props = db.credentials();
             props.setProperty("prepareThreshold", "1");
             try (Connection app = DriverManager.getConnection(db.colshiftUrl(), props)) {
@@ -100,15 +84,15 @@ class ServerPreparedSelectStarIT {
                 assertThat(selectStarColumns(app)).doesNotContain("status");
                 app.commit();
                 List<List<String>> steps = List.of(
-                        List.of("declare", spec.toString()),
+                        List.of("declare", users.spec.toString()),
                         List.of("expand", UsersTable.MIGRATION_ID),
                         List.of("flag", UsersTable.MIGRATION_ID, "--writes", "on"),
                         List.of("backfill", UsersTable.MIGRATION_ID),
                         List.of("contract", UsersTable.MIGRATION_ID),
                         List.of("complete", UsersTable.MIGRATION_ID));
                 for (List<String> step : steps) {
-                    assertSucceeded(cli.run(step.toArray(String[]::new)));
-                    assertThat(new DriverBarrier(target, table).awaitCurrentState(Duration.ofSeconds(10)))
+                    users.colshift(step.toArray(String[]::new));
+                    assertThat(users.driverRunsCurrentState())
                             .as("the driver runs the state `colshift %s` published", step.get(0)).isTrue();
                     for (boolean inTransaction : new boolean[] {true, false, true}) {
                         String when = "SELECT * after `colshift " + step.get(0) + "`"
@@ -128,9 +112,6 @@ class ServerPreparedSelectStarIT {
                     }
                 }
             }
-        } finally {
-            DriverShutdown.stopWatching(target);
-            Files.deleteIfExists(spec);
         }
     }
 
@@ -149,9 +130,5 @@ class ServerPreparedSelectStarIT {
                 return labels;
             }
         }
-    }
-
-    private static void assertSucceeded(CliResult result) {
-        assertThat(result.exitCode()).as("%s", result).isZero();
     }
 }
