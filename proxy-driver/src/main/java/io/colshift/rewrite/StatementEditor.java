@@ -155,8 +155,7 @@ final class StatementEditor {
                 continue;
             }
             nodeOf.putIfAbsent(value, node);
-            if (value instanceof Column && !node.toString().equals("PrimaryExpression")
-                    && !node.toString().equals("Expression") && isColumnNode(node)) {
+            if (value instanceof Column && node.toString().equals("Column")) {
                 columnNodes.add(node);
             } else if (value instanceof SelectItem<?> item && node.toString().equals("SelectItem")) {
                 selectItemNodes.add(node);
@@ -181,10 +180,6 @@ final class StatementEditor {
                 bareItems.add(c);
             }
         }
-    }
-
-    private static boolean isColumnNode(Node node) {
-        return "Column".equals(node.toString());
     }
 
     private static List<?> returningItems(Statement statement) {

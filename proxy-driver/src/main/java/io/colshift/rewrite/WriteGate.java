@@ -68,10 +68,7 @@ final class WriteGate {
         }
         int end = ctx.statementEndToken();
         int itemsEnd = EditContext.orEnd(tokens.findWord(setTok + 1, end, "FROM", "WHERE", "RETURNING"), end);
-        List<int[]> items = tokens.splitTopLevel(setTok + 1, itemsEnd);
-        if (items.size() != update.getUpdateSets().size()) {
-            throw Abandon.unsupported("SET items do not line up with the parse");
-        }
+        List<int[]> items = setItems(setTok, itemsEnd, update.getUpdateSets(), "SET");
         if (remove.size() < items.size()) {
             removeItems(items, remove);
             return null;
@@ -87,10 +84,8 @@ final class WriteGate {
         }
         if (insert.getConflictTarget() != null && insert.getConflictTarget().getIndexColumnNames() != null) {
             for (String name : insert.getConflictTarget().getIndexColumnNames()) {
-                for (ColumnMigration m : gated) {
-                    if (m.column().equals(Identifiers.normalize(name))) {
-                        throw Abandon.unsupported("ON CONFLICT on a gated column");
-                    }
+                if (isGated(Identifiers.normalize(name), gated)) {
+                    throw Abandon.unsupported("ON CONFLICT on a gated column");
                 }
             }
         }
@@ -206,7 +201,11 @@ final class WriteGate {
     }
 
     private static boolean isGated(Column c, List<ColumnMigration> gated) {
-        String name = Identifiers.normalize(c.getColumnName());
+        return isGated(Identifiers.normalize(c.getColumnName()), gated);
+    }
+
+    /** @param name a column name as the catalog spells it */
+    private static boolean isGated(String name, List<ColumnMigration> gated) {
         for (ColumnMigration m : gated) {
             if (m.column().equals(name)) {
                 return true;
@@ -234,6 +233,21 @@ final class WriteGate {
             remove.add(i);
         }
         return remove;
+    }
+
+    /** The items of a SET list on the tokens; abandons unless there are as many as the parse found. */
+    private List<int[]> setItems(int setTok, int itemsEnd, List<UpdateSet> parsed, String clause) {
+        List<int[]> items = tokens.splitTopLevel(setTok + 1, itemsEnd);
+        if (items.size() != parsed.size()) {
+            throw Abandon.unsupported(clause + " items do not line up with the parse");
+        }
+        return items;
+    }
+
+    /** Replaces a whole SET list by a column assigned to itself: the action still runs, locks and counts its rows. */
+    private void assignToItself(List<int[]> items, String column, Relation target) {
+        edits.add(new Edit(tokens.begin(items.get(0)[0]), tokens.end(items.get(items.size() - 1)[1]),
+                column + " = " + target.qualifier() + "." + column));
     }
 
     /** Removes list items (token ranges {first, last}) together with the commas that separate them. */
@@ -277,15 +291,20 @@ final class WriteGate {
             insertDefaultValues(insert, body);
             return;
         }
-        int[][] columnSpans = new int[columns.size()][];
+        removeSpans(columnSpans(columns, "INSERT"), remove);
+        removeFromBody(body, remove, columns.size());
+    }
+
+    /** Source spans of the columns of an INSERT list; abandons when the parse placed one nowhere. */
+    private int[][] columnSpans(List<Column> columns, String statement) {
+        int[][] spans = new int[columns.size()][];
         for (int i = 0; i < columns.size(); i++) {
-            columnSpans[i] = spanOf(columns.get(i));
-            if (columnSpans[i] == null) {
-                throw Abandon.unsupported("INSERT column without position");
+            spans[i] = spanOf(columns.get(i));
+            if (spans[i] == null) {
+                throw Abandon.unsupported(statement + " column without position");
             }
         }
-        removeSpans(columnSpans, remove);
-        removeFromBody(body, remove, columns.size());
+        return spans;
     }
 
     private void removeFromBody(Select body, List<Integer> remove, int width) {
@@ -406,10 +425,7 @@ final class WriteGate {
             throw Abandon.unsupported("ON CONFLICT DO UPDATE SET not found");
         }
         int itemsEnd = EditContext.orEnd(tokens.findWord(setTok + 1, end, "WHERE", "RETURNING"), end);
-        List<int[]> items = tokens.splitTopLevel(setTok + 1, itemsEnd);
-        if (items.size() != action.getUpdateSets().size()) {
-            throw Abandon.unsupported("ON CONFLICT SET items do not line up with the parse");
-        }
+        List<int[]> items = setItems(setTok, itemsEnd, action.getUpdateSets(), "ON CONFLICT SET");
         if (remove.size() < items.size()) {
             removeItems(items, remove);
             return;
@@ -421,9 +437,7 @@ final class WriteGate {
         if (conflictColumns == null || conflictColumns.isEmpty()) {
             throw Abandon.unsupported("ON CONFLICT DO UPDATE of gated columns only, without a conflict column");
         }
-        String column = conflictColumns.get(0);
-        edits.add(new Edit(tokens.begin(items.get(0)[0]), tokens.end(items.get(items.size() - 1)[1]),
-                column + " = " + target.qualifier() + "." + column));
+        assignToItself(items, conflictColumns.get(0), target);
     }
 
     private void gateMergeUpdate(MergeUpdate update, int setTok, int end, Relation target, List<ColumnMigration> gated) {
@@ -432,27 +446,18 @@ final class WriteGate {
             return;
         }
         int itemsEnd = EditContext.orEnd(tokens.findWord(setTok + 1, end, "WHEN", "RETURNING"), end);
-        List<int[]> items = tokens.splitTopLevel(setTok + 1, itemsEnd);
-        if (items.size() != update.getUpdateSets().size()) {
-            throw Abandon.unsupported("MERGE SET items do not line up with the parse");
-        }
+        List<int[]> items = setItems(setTok, itemsEnd, update.getUpdateSets(), "MERGE SET");
         if (remove.size() < items.size()) {
             removeItems(items, remove);
             return;
         }
-        String column = firstOtherColumn(target, gated);
-        edits.add(new Edit(tokens.begin(items.get(0)[0]), tokens.end(items.get(items.size() - 1)[1]),
-                column + " = " + target.qualifier() + "." + column));
+        assignToItself(items, firstOtherColumn(target, gated), target);
     }
 
     private String firstOtherColumn(Relation target, List<ColumnMigration> gated) {
         if (target.columns() != null) {
             for (String c : target.columns()) {
-                boolean isGated = false;
-                for (ColumnMigration m : gated) {
-                    isGated |= m.column().equals(c);
-                }
-                if (!isGated) {
+                if (!isGated(c, gated)) {
                     return EditContext.label(c);
                 }
             }
@@ -469,13 +474,7 @@ final class WriteGate {
         if (remove.isEmpty()) {
             return;
         }
-        int[][] columnSpans = new int[columns.size()][];
-        for (int i = 0; i < columns.size(); i++) {
-            columnSpans[i] = spanOf(columns.get(i));
-            if (columnSpans[i] == null) {
-                throw Abandon.unsupported("MERGE INSERT column without position");
-            }
-        }
+        int[][] columnSpans = columnSpans(columns, "MERGE INSERT");
         int closeColumns = tokens.atOrAfter(columnSpans[columns.size() - 1][1]);
         int open = tokens.at(columnSpans[0][0]) - 1;
         int valuesTok = closeColumns + 1;

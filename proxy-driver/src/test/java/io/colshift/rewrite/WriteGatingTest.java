@@ -92,6 +92,14 @@ class WriteGatingTest {
     }
 
     @Test
+    void onConflictOnTheGatedColumnPassesUnchanged() {
+        // the arbiter is the column being gated: leaving it out of the INSERT would change which rows conflict
+        Rewrites.assertUnchanged(engine, "INSERT INTO users (id, status) VALUES (?, ?) ON CONFLICT (status) DO NOTHING",
+                expandedFlagOff);
+        assertThat(engine.stats().unsupported()).isEqualTo(1);
+    }
+
+    @Test
     void updateKeepsOtherSetItemsAndRenumbersParameters() {
         Rewrite r = engine.rewrite("UPDATE users SET name = ?, status = ?, email = ? WHERE id = ?", declared);
         assertThat(r.applyTo("")).isEqualTo("UPDATE users SET name = ?, email = ? WHERE id = ?");
