@@ -156,6 +156,21 @@ class StatePropagationIT {
     }
 
     @Test
+    void statusPointsToAllForDriversThatStoppedReportingAndAllListsThem(@TempDir Path dir) throws Exception {
+        declareIn("cs_gone", dir);
+        try (Connection c = db.connect(); Statement st = c.createStatement()) {
+            st.execute("INSERT INTO cs_gone.clients (client_id, host, pid, application_name, acked_version, last_seen)"
+                    + " VALUES ('long-gone-client', 'old-host', 7, 'old-app', 1, now() - interval '1 day')");
+        }
+
+        Cli.Result live = cli.run("status", "--schema", "cs_gone");
+        assertThat(live.out()).contains("1 gone (--all lists them)").doesNotContain("long-gone-client");
+
+        Cli.Result all = cli.run("status", "--schema", "cs_gone", "--all");
+        assertThat(all.out()).contains("1 gone").doesNotContain("(--all lists them)").contains("long-gone-client");
+    }
+
+    @Test
     void heartbeatsOfLiveDriversAreVisibleToStatus(@TempDir Path dir) throws Exception {
         declareIn("cs_status", dir);
         StateWatcher watcher = (StateWatcher) StateWatchers.watch(db.jdbcUrl(), db.credentials(), "cs_status", 1000);
