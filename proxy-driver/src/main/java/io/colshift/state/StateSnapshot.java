@@ -29,5 +29,4 @@ public record StateSnapshot(long version, List<ColumnMigration> migrations,
     public boolean rewriting() {
         return !migrations.isEmpty();
     }
-
 }
