@@ -70,7 +70,7 @@ final class StatusCommand implements Callable<Integer> {
         return ExitCodes.DONE;
     }
 
-    private static void printText(StatusReport report, PrintWriter out) {
+    private void printText(StatusReport report, PrintWriter out) {
         out.printf("control schema %s, state version %d%n%n", report.controlSchema(), report.stateVersion());
         if (report.migrations().isEmpty()) {
             out.println("no migrations (declare one with `colshift declare SPEC.yaml`)");
@@ -89,7 +89,7 @@ final class StatusCommand implements Callable<Integer> {
         out.println();
         out.printf("drivers: %d live, %d behind state version %d, %d gone%s%n", report.liveClients(),
                 report.liveClientsBehind(), report.stateVersion(), report.goneClients(),
-                report.goneClients() > 0 && report.clients().stream().allMatch(ClientRow::live) ? " (--all lists them)" : "");
+                report.goneClients() > 0 && !all ? " (--all lists them)" : "");
         if (!report.clients().isEmpty()) {
             TextTable table = new TextTable("CLIENT", "HOST", "PID", "APPLICATION", "ACKED", "LAST SEEN", "STATUS");
             for (ClientRow c : report.clients()) {

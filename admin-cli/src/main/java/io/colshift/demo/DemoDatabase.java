@@ -36,9 +36,7 @@ abstract class DemoDatabase implements AutoCloseable {
 
     /** A direct connection that bypasses colshift. */
     Connection connectPlain() throws SQLException {
-        Properties props = new Properties();
-        props.setProperty("user", target.user());
-        props.setProperty("password", target.password());
+        Properties props = target.credentials();
         props.setProperty("ApplicationName", "colshift-demo");
         return DriverManager.getConnection(target.plainUrl(), props);
     }

@@ -18,6 +18,7 @@ import org.junit.jupiter.api.io.TempDir;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
+import java.sql.ResultSet;
 import java.sql.Statement;
 import java.util.Properties;
 import java.util.function.BooleanSupplier;
@@ -130,6 +131,43 @@ class StatePropagationIT {
         assertThat(on.exitCode()).as(on.all()).isZero();
         assertThat(on.out()).contains("every live driver runs state version");
         assertThat(writesOn(watcher)).isTrue();
+    }
+
+    @Test
+    void flagWithWaitGivesUpOnADriverThatNeverAcknowledgesButKeepsTheChange(@TempDir Path dir) throws Exception {
+        declareIn("cs_stuck", dir);
+        try (Connection c = db.connect(); Statement st = c.createStatement()) {
+            // a live driver (fresh heartbeat) stuck at a version before the flag change
+            st.execute("INSERT INTO cs_stuck.clients (client_id, host, pid, application_name, acked_version)"
+                    + " VALUES ('stuck-client', 'app-host', 4242, 'stuck-app', 0)");
+        }
+
+        Cli.Result on = cli.run("flag", "--schema", "cs_stuck", "users-plan", "--writes", "on", "--wait",
+                "--wait-timeout", "1s");
+
+        assertThat(on.exitCode()).as(on.all()).isEqualTo(ExitCodes.PRECONDITION_NOT_MET);
+        assertThat(on.all()).contains("stuck-client");
+        try (Connection c = db.connect(); Statement st = c.createStatement();
+             ResultSet rs = st.executeQuery(
+                     "SELECT writes_enabled FROM cs_stuck.migrations WHERE id = 'users-plan'")) {
+            assertThat(rs.next()).isTrue();
+            assertThat(rs.getBoolean(1)).as("the flag stays on after the wait gave up").isTrue();
+        }
+    }
+
+    @Test
+    void statusPointsToAllForDriversThatStoppedReportingAndAllListsThem(@TempDir Path dir) throws Exception {
+        declareIn("cs_gone", dir);
+        try (Connection c = db.connect(); Statement st = c.createStatement()) {
+            st.execute("INSERT INTO cs_gone.clients (client_id, host, pid, application_name, acked_version, last_seen)"
+                    + " VALUES ('long-gone-client', 'old-host', 7, 'old-app', 1, now() - interval '1 day')");
+        }
+
+        Cli.Result live = cli.run("status", "--schema", "cs_gone");
+        assertThat(live.out()).contains("1 gone (--all lists them)").doesNotContain("long-gone-client");
+
+        Cli.Result all = cli.run("status", "--schema", "cs_gone", "--all");
+        assertThat(all.out()).contains("1 gone").doesNotContain("(--all lists them)").contains("long-gone-client");
     }
 
     @Test

@@ -1,10 +1,7 @@
 package io.colshift.state;
 
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
-import java.util.Set;
-import java.util.stream.Collectors;
 
 /**
  * Everything the rewriter needs to know, frozen at one state version. Snapshots are immutable and
@@ -31,10 +28,5 @@ public record StateSnapshot(long version, List<ColumnMigration> migrations,
     /** True when at least one migration needs statements rewritten. */
     public boolean rewriting() {
         return !migrations.isEmpty();
-    }
-
-    /** Lower-case table names of the migrating tables: the cheap pre-filter looks for these in the text. */
-    public Set<String> migratingTableNames() {
-        return migrations.stream().map(m -> m.table().toLowerCase(Locale.ROOT)).collect(Collectors.toUnmodifiableSet());
     }
 }

@@ -274,7 +274,6 @@ public final class StateWatcher implements SnapshotSource, StateWatcherMXBean, A
 
     private void schemaMissing() {
         schemaPresent = false;
-        firstAttempt.countDown();
         if (!missingSchemaWarned) {
             missingSchemaWarned = true;
             if (loadedOnce) {

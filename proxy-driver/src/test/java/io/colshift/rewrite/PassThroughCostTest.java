@@ -34,6 +34,30 @@ class PassThroughCostTest {
     }
 
     @Test
+    void cacheHitAllocatesNothing() {
+        com.sun.management.ThreadMXBean threads = (com.sun.management.ThreadMXBean) ManagementFactory.getThreadMXBean();
+        long thread = Thread.currentThread().getId();
+        try (RewriteEngine engine = Rewrites.engine(100)) {
+            StateSnapshot snapshot = Snapshots.phase(Phase.EXPANDED);
+            String sql = "select u1_0.status from users u1_0 where u1_0.id=?";
+            Rewrite first = engine.rewrite(sql, snapshot);
+            for (int i = 0; i < 1_000; i++) {
+                engine.rewrite(sql, snapshot);
+            }
+            threads.getThreadAllocatedBytes(thread);
+            long before = threads.getThreadAllocatedBytes(thread);
+            Rewrite last = null;
+            for (int i = 0; i < 100_000; i++) {
+                last = engine.rewrite(sql, snapshot);
+            }
+            long allocated = threads.getThreadAllocatedBytes(thread) - before;
+            assertThat(last).isSameAs(first).isNotSameAs(Rewrite.UNCHANGED);
+            // the measurement itself may allocate a few bytes; 100 000 hits that allocated would show megabytes
+            assertThat(allocated).isLessThan(10_000);
+        }
+    }
+
+    @Test
     void cacheHitReturnsTheSharedResultWithoutParsing() {
         try (RewriteEngine engine = Rewrites.engine(100)) {
             StateSnapshot snapshot = Snapshots.phase(Phase.EXPANDED);

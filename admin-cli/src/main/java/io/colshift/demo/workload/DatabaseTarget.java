@@ -1,6 +1,7 @@
 package io.colshift.demo.workload;
 
 import java.util.Map;
+import java.util.Properties;
 
 /**
  * Where the simulated applications connect.
@@ -22,6 +23,14 @@ public record DatabaseTarget(String plainUrl, String user, String password, Stri
     /** The same database through colshift, as an application configures it. */
     public String colshiftUrl() {
         return "jdbc:colshift:" + plainUrl.substring("jdbc:".length());
+    }
+
+    /** A fresh set of driver properties holding just the role and its password. */
+    public Properties credentials() {
+        Properties props = new Properties();
+        props.setProperty("user", user);
+        props.setProperty("password", password);
+        return props;
     }
 
     /** Driver properties an application adds for this control schema (none for the default one). */

@@ -64,14 +64,14 @@ public final class DriverBarrier {
      */
     public boolean awaitCurrentState(Duration timeout) throws SQLException, InterruptedException {
         long version;
-        Properties props = credentials();
+        Properties props = target.credentials();
         try (Connection c = DriverManager.getConnection(target.plainUrl(), props);
              PreparedStatement ps = c.prepareStatement("SELECT version FROM " + target.controlSchema() + ".state");
              ResultSet rs = ps.executeQuery()) {
             rs.next();
             version = rs.getLong(1);
         }
-        Properties colshiftProps = credentials();
+        Properties colshiftProps = target.credentials();
         target.colshiftProperties().forEach(colshiftProps::setProperty);
         // a connection through the driver makes sure this JVM has a watcher for the database at all
         try (Connection ignored = DriverManager.getConnection(target.colshiftUrl(), colshiftProps)) {
@@ -87,16 +87,9 @@ public final class DriverBarrier {
         }
     }
 
-    private Properties credentials() {
-        Properties props = new Properties();
-        props.setProperty("user", target.user());
-        props.setProperty("password", target.password());
-        return props;
-    }
-
     private boolean awaitUntil(Duration timeout, Probe probe) throws InterruptedException {
         long deadline = System.nanoTime() + timeout.toNanos();
-        Properties props = credentials();
+        Properties props = target.credentials();
         target.colshiftProperties().forEach(props::setProperty);
         while (System.nanoTime() < deadline) {
             try (Connection c = DriverManager.getConnection(target.colshiftUrl(), props)) {

@@ -3,8 +3,6 @@ package io.colshift.demo.workload;
 import io.colshift.state.StateWatcher;
 import io.colshift.state.StateWatchers;
 
-import java.util.Properties;
-
 /**
  * Ends what the driver keeps running in this JVM for one database once the applications using it
  * are gone: its state watcher holds a connection of its own and reconnects when that is cut, which
@@ -17,8 +15,6 @@ public final class DriverShutdown {
 
     /** Stops this JVM's watcher for {@code target}'s database and control schema, if one runs. */
     public static void stopWatching(DatabaseTarget target) {
-        Properties props = new Properties();
-        props.setProperty("user", target.user());
-        StateWatchers.find(target.plainUrl(), props, target.controlSchema()).ifPresent(StateWatcher::close);
+        StateWatchers.find(target.plainUrl(), target.credentials(), target.controlSchema()).ifPresent(StateWatcher::close);
     }
 }
