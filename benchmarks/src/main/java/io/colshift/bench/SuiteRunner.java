@@ -12,7 +12,9 @@ import org.openjdk.jmh.runner.options.OptionsBuilder;
 import org.openjdk.jmh.runner.options.TimeValue;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -109,6 +111,9 @@ public final class SuiteRunner implements Callable<Integer> {
             description = "how long to wait for colshift to show the migration before giving up on that stage (default: ${DEFAULT-VALUE})")
     int rewriteWaitMs;
 
+    @Spec
+    CommandSpec spec;
+
     private String commandLine = "";
 
     public static void main(String[] args) {
@@ -121,7 +126,7 @@ public final class SuiteRunner implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         if (rounds < 1 || iterations < 1 || warmupIterations < 0 || iterationMs < 1) {
-            throw new CommandLine.ParameterException(new CommandLine(this),
+            throw new CommandLine.ParameterException(spec.commandLine(),
                     "--rounds, --iterations and --iteration-ms must be at least 1, --warmup-iterations at least 0");
         }
         if (rounds < 3) {

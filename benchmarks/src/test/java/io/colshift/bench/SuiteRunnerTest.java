@@ -26,9 +26,11 @@ class SuiteRunnerTest {
     void noRoundsOrNoIterationsIsRefusedAsBadInputBeforeAnythingStarts() {
         for (String[] args : new String[][] {{"--rounds", "0"}, {"--iterations", "0"}, {"--iteration-ms", "0"},
                 {"--warmup-iterations", "-1"}}) {
-            int exit = new CommandLine(new SuiteRunner()).setErr(new PrintWriter(new StringWriter())).execute(args);
+            StringWriter err = new StringWriter();
+            int exit = new CommandLine(new SuiteRunner()).setErr(new PrintWriter(err)).execute(args);
 
             assertThat(exit).as(String.join(" ", args)).isEqualTo(2);
+            assertThat(err.toString()).as(String.join(" ", args)).contains("must be at least 1");
         }
     }
 }
