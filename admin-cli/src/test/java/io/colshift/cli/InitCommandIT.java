@@ -38,7 +38,7 @@ class InitCommandIT {
             }
             try (ResultSet rs = st.executeQuery("SELECT count(*) FROM cs_idem.schema_version")) {
                 rs.next();
-                assertThat(rs.getInt(1)).isEqualTo(1);
+                assertThat(rs.getInt(1)).isEqualTo(2);
             }
         }
     }

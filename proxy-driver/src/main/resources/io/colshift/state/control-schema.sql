@@ -1,4 +1,4 @@
--- colshift control schema, version 1. "${schema}" is replaced by the configured schema name.
+-- colshift control schema, version 2. "${schema}" is replaced by the configured schema name.
 -- Every statement is idempotent: `colshift init` runs this file as often as it is called.
 CREATE SCHEMA IF NOT EXISTS ${schema};
 
@@ -73,3 +73,13 @@ CREATE TABLE IF NOT EXISTS ${schema}.events (
 );
 
 INSERT INTO ${schema}.schema_version (version) VALUES (1) ON CONFLICT DO NOTHING;
+
+-- Version 2: per-server state with a staleness lease.
+-- lease_ms: no driver runs a statement under a snapshot of this server's state older than this; every CLI step
+-- waits this long after its commit (and after every streaming standby replayed it) before it returns.
+ALTER TABLE ${schema}.state ADD COLUMN IF NOT EXISTS lease_ms integer NOT NULL DEFAULT 2000
+    CHECK (lease_ms BETWEEN 50 AND 600000);
+-- The server (host:port as the driver connected to it) a heartbeat row is about, and whether it was a standby.
+ALTER TABLE ${schema}.clients ADD COLUMN IF NOT EXISTS server text;
+ALTER TABLE ${schema}.clients ADD COLUMN IF NOT EXISTS in_recovery boolean;
+INSERT INTO ${schema}.schema_version (version) VALUES (2) ON CONFLICT DO NOTHING;
