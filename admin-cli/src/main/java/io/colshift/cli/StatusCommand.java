@@ -116,8 +116,8 @@ final class StatusCommand implements Callable<Integer> {
     }
 
     private static void printReplication(StatusReport.Replication r, PrintWriter out) {
-        out.printf("standbys: %d streaming, %d inactive physical slot(s); primary WAL at %s%n", r.standbys().size(),
-                r.inactivePhysicalSlots().size(), r.walLsn());
+        out.printf("standbys: %d streaming, %d inactive physical slot(s); this server's WAL at %s%n",
+                r.standbys().size(), r.inactivePhysicalSlots().size(), r.walLsn());
         if (!r.positionsVisible() && !r.standbys().isEmpty()) {
             out.println("  this role cannot see their replay positions: grant it pg_monitor (or pg_read_all_stats)");
         }

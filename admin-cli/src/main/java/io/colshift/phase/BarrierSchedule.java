@@ -22,7 +22,7 @@ final class BarrierSchedule {
         this.leaseNanos = lease.toNanos();
     }
 
-    /** The standby behind WAL sender {@code pid} was seen past the commit at {@code seenAtNanos}; the first sighting counts. */
+    /** The standby behind WAL sender {@code pid} was seen past the commit at {@code seenAtNanos}; the first counts. */
     void replayed(int pid, long seenAtNanos) {
         replayedAt.putIfAbsent(pid, seenAtNanos);
     }

@@ -109,10 +109,11 @@ public final class ReplicationProbe {
         }
     }
 
-    /** The primary's WAL position now. */
+    /** The server's WAL position now: written, on a primary; replayed, on a standby (where status may be run). */
     public String currentLsn() throws SQLException {
         try (Statement st = connection.createStatement();
-             ResultSet rs = st.executeQuery("SELECT pg_catalog.pg_current_wal_lsn()::text")) {
+             ResultSet rs = st.executeQuery("SELECT (CASE WHEN pg_catalog.pg_is_in_recovery()"
+                     + " THEN pg_catalog.pg_last_wal_replay_lsn() ELSE pg_catalog.pg_current_wal_lsn() END)::text")) {
             rs.next();
             return rs.getString(1);
         }
