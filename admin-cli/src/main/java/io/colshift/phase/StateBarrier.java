@@ -107,6 +107,10 @@ public final class StateBarrier {
                     continue;
                 }
                 if (s.replayed()) {
+                    if (!schedule.seenReplayed(s.pid())) {
+                        say.accept("barrier: standby " + s.label() + " replayed " + c.walLsn() + " (at " + s.replayLsn()
+                                + "); its drivers follow once the lease has passed");
+                    }
                     schedule.replayed(s.pid(), now);
                 } else {
                     pending.add(s);

@@ -135,7 +135,21 @@ class BarrierIT {
         long version = count("SELECT version FROM bar_standby.state");
         assertThat(result.out()).containsPattern("barrier: waiting for standby replica-a/\\S+ to replay [0-9A-F]+/[0-9A-F]+"
                 + " \\(no replay position reported yet\\)")
+                .containsPattern("barrier: standby replica-a/\\S+ replayed [0-9A-F]+/[0-9A-F]+ \\(at [0-9A-F]+/[0-9A-F]+\\)")
                 .contains("barrier: every server follows state version " + version + " (lease 300 ms)");
+    }
+
+    @Test
+    void aStepThatFindsItsChangeMadeStillWaitsTheBarrier(@TempDir Path dir) throws Exception {
+        // an earlier run may have committed and been killed before its barrier: the re-run must not return early
+        expanded("bar_rerun", dir);
+        standby = FakeStandby.connect(db, "replica-behind");
+
+        Cli.Result again = cli.run("expand", "--schema", "bar_rerun", id("bar_rerun"), "--barrier-timeout", "1s");
+
+        assertThat(again.exitCode()).as(again.all()).isEqualTo(ExitCodes.PRECONDITION_NOT_MET);
+        assertThat(again.out()).contains("expand has nothing to do").contains("waiting for standby replica-behind");
+        assertThat(again.err()).contains("colshift expand " + id("bar_rerun"));
     }
 
     @Test
