@@ -51,7 +51,8 @@ public final class ColshiftDriver implements Driver {
             throw noDriver(target.realUrl(), null);
         }
         try {
-            RewriteSeam seam = RewriteWiring.seamFor(target.realUrl(), target.realProperties(), target.config());
+            RewriteSeam seam = RewriteWiring.seamFor(target.realUrl(), target.realProperties(), target.config(),
+                    connection);
             return ProxyFactory.CONNECTION.make(connection, seam);
         } catch (RuntimeException | Error e) {
             connection.close();
@@ -96,6 +97,15 @@ public final class ColshiftDriver implements Driver {
                 property(info, ColshiftConfig.LISTEN, String.valueOf(defaults.listen()),
                         "false makes colshift poll for state changes instead of using LISTEN/NOTIFY",
                         new String[]{"true", "false"}),
+                property(info, ColshiftConfig.MAX_STALENESS, "2 x " + ColshiftConfig.POLL_MS,
+                        "milliseconds a statement may run under state not re-read or confirmed; the control"
+                                + " schema's state.lease_ms caps it", null),
+                property(info, ColshiftConfig.WATCH, String.valueOf(defaults.watch()),
+                        "false opens no connection of colshift's own: state is read on the application's"
+                                + " connections, at most once per poll interval per server",
+                        new String[]{"true", "false"}),
+                property(info, ColshiftConfig.WATCH_URL, "none",
+                        "a direct jdbc:postgresql: URL for colshift's watcher connection, e.g. past a pooler", null),
         };
     }
 
