@@ -62,6 +62,11 @@ public record ColshiftConfig(boolean enabled, String controlSchema, long pollMs,
         }
     }
 
+    /** The same configuration with another poll interval. */
+    public ColshiftConfig withPollMs(long pollMs) {
+        return new ColshiftConfig(enabled, controlSchema, pollMs, cacheSize, listen, maxStalenessMs, watch, watchUrl);
+    }
+
     /** The lease asked for: {@code maxStaleness}, or twice the poll interval when not set. */
     public long effectiveMaxStalenessMs() {
         return maxStalenessMs > 0 ? maxStalenessMs : 2 * pollMs;

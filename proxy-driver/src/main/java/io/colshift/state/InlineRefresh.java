@@ -229,6 +229,9 @@ final class InlineRefresh {
         PLAIN, OWN_TRANSACTION, SAVEPOINT, SKIP;
 
         static Mode of(Connection app) throws SQLException {
+            if (app.isClosed()) {
+                return SKIP; // the statement fails on its own
+            }
             if (PGJDBC && app.isWrapperFor(BaseConnection.class)) {
                 TransactionState transaction = app.unwrap(BaseConnection.class).getTransactionState();
                 switch (transaction) {
