@@ -13,7 +13,7 @@ import java.util.Map;
  * @param enabled       {@code false} turns colshift into a pure pass-through (no state watcher, nothing rewritten)
  * @param controlSchema schema holding the shared migration state
  * @param pollMs        how often the state is polled when {@code LISTEN/NOTIFY} is not heard
- * @param cacheSize     how many rewritten statements are cached per database
+ * @param cacheSize     how many rewritten statements are cached per server
  * @param listen        {@code false} makes the state watcher rely on polling alone (for poolers in transaction
  *                      mode, where {@code LISTEN} does not work)
  * @param maxStalenessMs the longest a statement may run under a state snapshot that was not re-read or confirmed
