@@ -187,11 +187,11 @@ public final class StateWatcher implements SnapshotSource, StateWatcherMXBean, A
         if (!missingSchemaWarned) {
             missingSchemaWarned = true;
             if (before.loaded() && before.snapshot().version() > 0) {
-                LOG.warn("colshift control schema {} disappeared from {}; keeping state version {}", schema, key,
-                        before.snapshot().version());
+                LOG.warn("colshift control schema {} disappeared from {}; keeping state version {}", schema,
+                        key.serverAndDatabase(), before.snapshot().version());
             } else {
                 LOG.warn("colshift control schema {} not found in {}; statements pass unchanged (run"
-                        + " `colshift init` to use colshift)", schema, key);
+                        + " `colshift init` to use colshift)", schema, key.serverAndDatabase());
             }
         }
     }
