@@ -45,6 +45,7 @@ final class WatchLoop {
     private static final String UNDEFINED_TABLE = "42P01";
     private static final String UNDEFINED_SCHEMA = "3F000";
     private static final String READ_ONLY_TRANSACTION = "25006";
+    private static final String SERIALIZATION_FAILURE = "40001";
     /** Parameters of the application's URL that choose among hosts: the watcher connects to one host only. */
     private static final Set<String> NOT_FOR_THE_WATCHER = Set.of("PGHOST", "PGPORT", "PGDBNAME", "targetServerType",
             "loadBalanceHosts", "hostRecheckSeconds");
@@ -216,11 +217,11 @@ final class WatchLoop {
             if (now - nextCatalog >= 0) {
                 nextCatalog = now + InlineRefresh.CATALOG_REFRESH_NANOS;
                 lastProbe = now;
-                poll(c, StateOrigin.WATCHER_POLL, true);
+                pollOnce(c, true);
             } else if (now - nextPoll >= 0 || now - nextRenewal >= 0) {
                 (now - nextPoll >= 0 ? polls : renewals).incrementAndGet();
                 lastProbe = now;
-                poll(c, StateOrigin.WATCHER_POLL, false);
+                pollOnce(c, false);
             }
             if (now - nextBeat >= 0) {
                 nextBeat = now + Heartbeats.INTERVAL.toNanos();
@@ -243,6 +244,22 @@ final class WatchLoop {
         }
         if (!inRecovery && state.schemaPresent() && heartbeat != null) {
             heartbeat.leave(c, state.getClientId());
+        }
+    }
+
+    /**
+     * A periodic poll. On a standby a read can be cancelled by a conflict with recovery (SQLSTATE 40001); that says
+     * nothing about the connection, so the next poll simply tries again (the lease covers the gap) instead of
+     * reconnecting.
+     */
+    private void pollOnce(Connection c, boolean catalogToo) throws SQLException {
+        try {
+            poll(c, StateOrigin.WATCHER_POLL, catalogToo);
+        } catch (SQLException e) {
+            if (!inRecovery || !SERIALIZATION_FAILURE.equals(e.getSQLState())) {
+                throw e;
+            }
+            LOG.debug("colshift's poll of standby {} was cancelled by recovery; it polls again", key, e);
         }
     }
 
