@@ -16,8 +16,11 @@ import java.util.Map;
  * @param cacheSize     how many rewritten statements are cached per database
  * @param listen        {@code false} makes the state watcher rely on polling alone (for poolers in transaction
  *                      mode, where {@code LISTEN} does not work)
+ * @param pooler        what sits between the driver and PostgreSQL ({@link Pooler}); decides how colshift keeps
+ *                      server-prepared statements from running stale plans
  */
-public record ColshiftConfig(boolean enabled, String controlSchema, long pollMs, int cacheSize, boolean listen) {
+public record ColshiftConfig(boolean enabled, String controlSchema, long pollMs, int cacheSize, boolean listen,
+                             Pooler pooler) {
 
     public static final String PREFIX = "colshift.";
     public static final String ENABLED = PREFIX + "enabled";
@@ -25,14 +28,16 @@ public record ColshiftConfig(boolean enabled, String controlSchema, long pollMs,
     public static final String POLL_MS = PREFIX + "pollMs";
     public static final String CACHE_SIZE = PREFIX + "cacheSize";
     public static final String LISTEN = PREFIX + "listen";
+    public static final String POOLER = PREFIX + "pooler";
 
     public static final long DEFAULT_POLL_MS = 1000;
     public static final int DEFAULT_CACHE_SIZE = 10_000;
 
     public static final ColshiftConfig DEFAULTS =
-            new ColshiftConfig(true, ControlSchema.DEFAULT_NAME, DEFAULT_POLL_MS, DEFAULT_CACHE_SIZE, true);
+            new ColshiftConfig(true, ControlSchema.DEFAULT_NAME, DEFAULT_POLL_MS, DEFAULT_CACHE_SIZE, true, Pooler.AUTO);
 
-    private static final String VALID_KEYS = String.join(", ", ENABLED, CONTROL_SCHEMA, POLL_MS, CACHE_SIZE, LISTEN);
+    private static final String VALID_KEYS = String.join(", ", ENABLED, CONTROL_SCHEMA, POLL_MS, CACHE_SIZE, LISTEN,
+            POOLER);
 
     public ColshiftConfig {
         ControlSchema.named(controlSchema);
@@ -41,6 +46,9 @@ public record ColshiftConfig(boolean enabled, String controlSchema, long pollMs,
         }
         if (cacheSize < 1) {
             throw new IllegalArgumentException("cacheSize must be positive");
+        }
+        if (pooler == null) {
+            throw new IllegalArgumentException("pooler must be given");
         }
     }
 
@@ -60,6 +68,7 @@ public record ColshiftConfig(boolean enabled, String controlSchema, long pollMs,
         long pollMs = DEFAULTS.pollMs;
         int cacheSize = DEFAULTS.cacheSize;
         boolean listen = DEFAULTS.listen;
+        Pooler pooler = DEFAULTS.pooler;
         for (Map.Entry<String, String> e : properties.entrySet()) {
             String key = e.getKey();
             String value = e.getValue() == null ? "" : e.getValue().strip();
@@ -69,10 +78,19 @@ public record ColshiftConfig(boolean enabled, String controlSchema, long pollMs,
                 case POLL_MS -> pollMs = parsePositive(key, value, Long.MAX_VALUE);
                 case CACHE_SIZE -> cacheSize = (int) parsePositive(key, value, Integer.MAX_VALUE);
                 case LISTEN -> listen = parseBoolean(key, value);
+                case POOLER -> pooler = parsePooler(key, value);
                 default -> throw invalid("unknown colshift property '" + key + "'; valid properties are " + VALID_KEYS);
             }
         }
-        return new ColshiftConfig(enabled, controlSchema, pollMs, cacheSize, listen);
+        return new ColshiftConfig(enabled, controlSchema, pollMs, cacheSize, listen, pooler);
+    }
+
+    private static Pooler parsePooler(String key, String value) throws SQLException {
+        Pooler pooler = Pooler.named(value);
+        if (pooler == null) {
+            throw invalid(key + " must be one of " + Pooler.names() + ", got '" + value + "'");
+        }
+        return pooler;
     }
 
     private static boolean parseBoolean(String key, String value) throws SQLException {

@@ -52,7 +52,11 @@ public final class ColshiftDriver implements Driver {
         }
         try {
             RewriteSeam seam = RewriteWiring.seamFor(target.realUrl(), target.realProperties(), target.config());
-            return ProxyFactory.CONNECTION.make(connection, seam);
+            ProxyConnection proxy = ProxyFactory.CONNECTION.make(connection, seam);
+            if (seam.follows()) {
+                proxy.sharesBackends(PooledConnections.apply(connection, target.config().pooler()));
+            }
+            return proxy;
         } catch (RuntimeException | Error e) {
             connection.close();
             throw e;
@@ -96,6 +100,12 @@ public final class ColshiftDriver implements Driver {
                 property(info, ColshiftConfig.LISTEN, String.valueOf(defaults.listen()),
                         "false makes colshift poll for state changes instead of using LISTEN/NOTIFY",
                         new String[]{"true", "false"}),
+                property(info, ColshiftConfig.POOLER, defaults.pooler().value(),
+                        "what sits between the driver and PostgreSQL: auto detects a pooler, transaction is a pooler"
+                                + " in transaction mode without prepared statements (every statement is sent"
+                                + " unnamed), transaction-prepared one that keeps them (PgBouncer 1.21+"
+                                + " max_prepared_statements), none a direct connection",
+                        java.util.Arrays.stream(Pooler.values()).map(Pooler::value).toArray(String[]::new)),
         };
     }
 

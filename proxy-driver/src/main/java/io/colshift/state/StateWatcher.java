@@ -315,6 +315,9 @@ public final class StateWatcher implements SnapshotSource, StateWatcherMXBean, A
             throw new SQLException("not a PostgreSQL URL: " + database, "08001");
         }
         c.setAutoCommit(true);
+        // Unnamed statements only, whatever prepareThreshold the application's URL sets: through a transaction
+        // pooler a named statement of this connection would meet other clients' statements of the same name.
+        c.unwrap(PGConnection.class).setPrepareThreshold(0);
         return c;
     }
 
