@@ -1,6 +1,7 @@
 package io.colshift.driver;
 
 import org.postgresql.PGConnection;
+import org.postgresql.PGStatement;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -102,8 +103,11 @@ final class PooledConnections {
             if (!autoCommit) {
                 real.setAutoCommit(true); // sends nothing on a fresh connection; the probe opens no transaction
             }
-            try (Statement st = real.createStatement();
-                 ResultSet rs = st.executeQuery("SELECT pg_catalog.pg_backend_pid()")) {
+            try (Statement st = real.createStatement()) {
+                // pgjdbc names even a plain Statement's query once prepareThreshold is reached (at 1: at once);
+                // the probe must leave nothing behind on a server connection it may share with other clients.
+                st.unwrap(PGStatement.class).setPrepareThreshold(0);
+                ResultSet rs = st.executeQuery("SELECT pg_catalog.pg_backend_pid()");
                 rs.next();
                 int running = rs.getInt(1);
                 if (running == announced) {
