@@ -15,7 +15,7 @@ import java.util.logging.Logger;
  * {@code dataSource.url=jdbc:colshift:postgresql://db/app}).
  *
  * <p>JavaBean properties: {@code url}, {@code user}, {@code password}, and the colshift options
- * {@code enabled}, {@code controlSchema}, {@code pollMs}, {@code cacheSize}, {@code listen} (options never set keep the
+ * {@code enabled}, {@code controlSchema}, {@code pollMs}, {@code cacheSize}, {@code listen}, {@code pooler} (options never set keep the
  * URL's value or the default; getters show the default then). Options and credentials are handed to {@link ColshiftDriver#connect} as connect
  * properties; {@code loginTimeout} is kept for callers that read it back but is not forwarded, since the
  * meaning of a login timeout belongs to the real driver (use its own property, e.g. pgjdbc's
@@ -33,6 +33,7 @@ public class ColshiftDataSource implements DataSource {
     private Long pollMs;
     private Integer cacheSize;
     private Boolean listen;
+    private String pooler;
     private int loginTimeout;
     private PrintWriter logWriter;
 
@@ -68,6 +69,9 @@ public class ColshiftDataSource implements DataSource {
         }
         if (listen != null) {
             properties.setProperty(ColshiftConfig.LISTEN, listen.toString());
+        }
+        if (pooler != null) {
+            properties.setProperty(ColshiftConfig.POOLER, pooler);
         }
         return DRIVER.connect(url, properties);
     }
@@ -143,6 +147,15 @@ public class ColshiftDataSource implements DataSource {
 
     public void setListen(boolean listen) {
         this.listen = listen;
+    }
+
+    /** {@code auto}, {@code none}, {@code transaction} or {@code transaction-prepared}; checked when connecting. */
+    public String getPooler() {
+        return pooler == null ? ColshiftConfig.DEFAULTS.pooler().value() : pooler;
+    }
+
+    public void setPooler(String pooler) {
+        this.pooler = pooler;
     }
 
     @Override

@@ -91,6 +91,10 @@ class TransactionPoolerIT {
         return "jdbc:colshift:" + plainUrl.substring("jdbc:".length());
     }
 
+    private static int prepareThreshold(Connection c) throws SQLException {
+        return c.unwrap(org.postgresql.PGConnection.class).getPrepareThreshold();
+    }
+
     private static int readById(PreparedStatement ps, int id) throws SQLException {
         ps.setInt(1, id);
         try (ResultSet rs = ps.executeQuery()) {
@@ -102,13 +106,20 @@ class TransactionPoolerIT {
     @Test
     void aPoolerIsDetectedFromTheBackendPidAndADirectConnectionIsNot() throws Exception {
         try (PgBouncer bouncer = PgBouncer.transactionPool(db.jdbcUrl(), db.user(), db.password(), 1)) {
-            String pooled = colshiftUrl(bouncer.jdbcUrl(db.name()));
+            String pooled = colshiftUrl(bouncer.jdbcUrl(db.name())) + "?prepareThreshold=5";
             try (Connection viaPooler = DriverManager.getConnection(pooled, db.credentials());
-                 Connection toldNone = DriverManager.getConnection(pooled + "?colshift.pooler=none", db.credentials());
+                 Connection toldNone = DriverManager.getConnection(pooled + "&colshift.pooler=none", db.credentials());
+                 Connection keepsNames = DriverManager.getConnection(pooled + "&colshift.pooler=transaction-prepared",
+                         db.credentials());
                  Connection direct = DriverManager.getConnection(db.colshiftUrl(), db.credentials())) {
                 assertThat(viaPooler.unwrap(ColshiftConnection.class).sharesBackends()).isTrue();
+                assertThat(prepareThreshold(viaPooler)).as("detected: every statement unnamed").isZero();
                 assertThat(toldNone.unwrap(ColshiftConnection.class).sharesBackends()).isFalse();
+                assertThat(prepareThreshold(toldNone)).isEqualTo(5);
+                assertThat(keepsNames.unwrap(ColshiftConnection.class).sharesBackends()).isTrue();
+                assertThat(prepareThreshold(keepsNames)).as("the pooler keeps named statements").isEqualTo(5);
                 assertThat(direct.unwrap(ColshiftConnection.class).sharesBackends()).isFalse();
+                assertThat(prepareThreshold(direct)).as("pgjdbc's default").isEqualTo(5);
             } finally {
                 StateWatchers.find(bouncer.jdbcUrl(db.name()), db.credentials(), PooledMigration.SCHEMA)
                         .ifPresent(StateWatcher::close);
