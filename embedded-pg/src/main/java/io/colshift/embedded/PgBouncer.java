@@ -60,8 +60,12 @@ public final class PgBouncer implements AutoCloseable {
      * @throws IllegalStateException when the binary is missing or PgBouncer does not come up (with its log)
      */
     public static PgBouncer transactionPool(String jdbcUrl, String user, String password, int poolSize) {
-        if (!Files.isExecutable(BINARY)) {
-            throw new IllegalStateException("PgBouncer is not installed: " + BINARY + " is missing. Install it with "
+        return transactionPool(BINARY, jdbcUrl, user, password, poolSize);
+    }
+
+    static PgBouncer transactionPool(Path binary, String jdbcUrl, String user, String password, int poolSize) {
+        if (!Files.isExecutable(binary)) {
+            throw new IllegalStateException("PgBouncer is not installed: " + binary + " is missing. Install it with "
                     + "'apt-get install -y pgbouncer' (Debian/Ubuntu; .ci/run does this).");
         }
         URI server = URI.create(jdbcUrl.substring("jdbc:".length()));
@@ -92,7 +96,7 @@ public final class PgBouncer implements AutoCloseable {
                     "log_disconnections = 0",
                     ""));
             Path output = directory.resolve("pgbouncer.out");
-            Process process = new ProcessBuilder(command(config))
+            Process process = new ProcessBuilder(command(binary, config))
                     .redirectErrorStream(true)
                     .redirectOutput(output.toFile())
                     .start();
@@ -150,7 +154,7 @@ public final class PgBouncer implements AutoCloseable {
         deleteDirectory();
     }
 
-    private static List<String> command(Path config) {
+    private static List<String> command(Path binary, Path config) {
         List<String> command = new ArrayList<>();
         if (EmbeddedPostgresLauncher.runningAsRoot()) {
             // unshare execs pgbouncer (no --fork), so the process we hold is PgBouncer itself.
@@ -160,7 +164,7 @@ public final class PgBouncer implements AutoCloseable {
                 command.addAll(List.of("setpriv", "--reuid=nobody", "--regid=nogroup", "--clear-groups"));
             }
         }
-        command.add(BINARY.toString());
+        command.add(binary.toString());
         command.add(config.toString());
         return command;
     }

@@ -81,7 +81,7 @@ class TransactionPoolerIT {
 
     private static void awaitVersion(Connection probe, long version) throws InterruptedException {
         ColshiftConnection c = (ColshiftConnection) probe;
-        for (int i = 0; i < 400 && c.stateVersion() < version; i++) {
+        for (int i = 0; i < 1200 && c.stateVersion() < version; i++) {
             Thread.sleep(25);
         }
         assertThat(c.stateVersion()).as("state version the driver runs").isGreaterThanOrEqualTo(version);
