@@ -6,7 +6,8 @@ import java.util.stream.Collectors;
 
 /**
  * What sits between the driver and PostgreSQL ({@code colshift.pooler}), as far as server-side prepared
- * statements are concerned. See {@link PooledConnections} for what colshift does in each case.
+ * statements are concerned. Behind a transaction pooler colshift never sends {@code DEALLOCATE ALL} (it would
+ * reach another client's server connection); the values below say whether it also sends statements unnamed.
  */
 public enum Pooler {
 

@@ -31,6 +31,7 @@ final class PooledWorkload implements AutoCloseable {
 
     static final int ROWS_PER_CLIENT = 5;
     private static final int MISSING = 1_000_000;
+    private static final long STOP_SECONDS = 10;
 
     /** Failures (by SQLState) and wrong results seen by all clients together. */
     record Outcome(Map<String, Integer> failures, int wrongResults, long operations, List<String> examples) {
@@ -94,13 +95,29 @@ final class PooledWorkload implements AutoCloseable {
     /** Stops the clients, closes their connections and returns what they saw. */
     Outcome stop() throws InterruptedException {
         stopping = true;
-        for (Thread thread : threads) {
-            thread.join(30_000);
+        long deadline = System.nanoTime() + java.util.concurrent.TimeUnit.SECONDS.toNanos(STOP_SECONDS);
+        for (int i = 0; i < threads.size(); i++) {
+            Thread thread = threads.get(i);
+            thread.join(Math.max(1, (deadline - System.nanoTime()) / 1_000_000));
+            if (thread.isAlive()) {
+                // an operation that never returns (a client whose protocol state a pooler confused) is a failure too
+                failures.computeIfAbsent("hung", k -> new AtomicInteger()).incrementAndGet();
+                abort(connections.get(i));
+                thread.join(5_000);
+            }
         }
         close();
         Map<String, Integer> byState = new TreeMap<>();
         failures.forEach((state, n) -> byState.put(state, n.get()));
         return new Outcome(byState, wrongResults.get(), operations.get(), List.copyOf(examples));
+    }
+
+    private static void abort(Connection c) {
+        try {
+            c.abort(Runnable::run);
+        } catch (SQLException ignored) {
+            // the connection is gone either way
+        }
     }
 
     @Override
