@@ -9,8 +9,10 @@ import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.Properties;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /** The PgBouncer launcher in front of the test server: transaction pooling, started and stopped by PID. */
 @WithPostgres
@@ -51,6 +53,33 @@ class PgBouncerIT {
                 assertThat(bHolds).isEqualTo(aBefore);
                 assertThat(aAfter).as("a's backend after b took its server connection").isEqualTo(first)
                         .isNotEqualTo(aBefore);
+            }
+        }
+    }
+
+    @Test
+    void aRoleWithAPasswordLogsInWithItAndOnlyWithIt() throws Exception {
+        try (Connection admin = db.connect(); Statement st = admin.createStatement()) {
+            st.execute("DROP ROLE IF EXISTS bouncer_app");
+            st.execute("CREATE ROLE bouncer_app LOGIN PASSWORD 'app \"secret\"'");
+        }
+        try (PgBouncer bouncer = PgBouncer.transactionPool(db.jdbcUrl(), "bouncer_app", "app \"secret\"", 1)) {
+            Properties good = new Properties();
+            good.setProperty("user", "bouncer_app");
+            good.setProperty("password", "app \"secret\"");
+            try (Connection c = DriverManager.getConnection(bouncer.jdbcUrl(db.name()), good);
+                 Statement st = c.createStatement(); ResultSet rs = st.executeQuery("SELECT current_user")) {
+                rs.next();
+                assertThat(rs.getString(1)).isEqualTo("bouncer_app");
+            }
+            Properties bad = new Properties();
+            bad.setProperty("user", "bouncer_app");
+            bad.setProperty("password", "guess");
+            assertThatThrownBy(() -> DriverManager.getConnection(bouncer.jdbcUrl(db.name()), bad).close())
+                    .isInstanceOf(SQLException.class).hasMessageContaining("password authentication failed");
+        } finally {
+            try (Connection admin = db.connect(); Statement st = admin.createStatement()) {
+                st.execute("DROP ROLE IF EXISTS bouncer_app");
             }
         }
     }
