@@ -18,6 +18,17 @@ public final class Orm {
      * @param inspector sees every SQL string Hibernate sends, or null
      * @param entities  the mapped classes
      */
+    /** A session factory over {@code dataSource} that only checks the schema ({@code validate}). */
+    public static SessionFactory sessionFactory(javax.sql.DataSource dataSource, Class<?>... entities) {
+        Configuration cfg = new Configuration();
+        for (Class<?> entity : entities) {
+            cfg.addAnnotatedClass(entity);
+        }
+        cfg.getProperties().put("hibernate.connection.datasource", dataSource);
+        cfg.setProperty("hibernate.hbm2ddl.auto", "validate");
+        return cfg.buildSessionFactory();
+    }
+
     public static SessionFactory sessionFactory(String url, String user, String password, Map<String, String> driver,
                                                 String hbm2ddl, StatementInspector inspector, Class<?>... entities) {
         Configuration cfg = new Configuration();
