@@ -31,6 +31,9 @@ import java.util.function.Consumer;
  */
 public final class HibernateStatements implements QueryExecutionListener {
 
+    /** A statement whose reads of status happen inside a function body, which the driver never sees. */
+    public static final String OUT_OF_SCOPE_FUNCTION_BODY = "native: status read inside a function body";
+
     private final List<Replayable> captured = new ArrayList<>();
     private final List<String> failedShapes = new ArrayList<>();
     private String shape = "?";
@@ -191,6 +194,7 @@ public final class HibernateStatements implements QueryExecutionListener {
                 "select u.id, u.status from users u where u.status = 'gone' order by u.id", Object[].class).getResultList());
         shape(sf, "native: group by status", s -> s.createNativeQuery(
                 "select status, count(*) from users group by status order by status", Object[].class).getResultList());
+        shape(sf, OUT_OF_SCOPE_FUNCTION_BODY, s -> s.createNativeQuery("select gone_members()", Long.class).getSingleResult());
         shape(sf, "entity: find by id", s -> s.find(Member.class, 5L));
         shape(sf, "entity: lazy collection", s -> s.find(Member.class, 10L).purchases.size());
         shape(sf, "entity: dirty update", s -> s.find(Member.class, 12L).name = "dirty");

@@ -39,6 +39,10 @@ public record Outcome(List<String> labels, List<String> rows, long count, String
         return new Outcome(List.of(), List.of(), -1, e.getSQLState() == null ? "?" : e.getSQLState(), e.getMessage());
     }
 
+    private static String firstLine(String text) {
+        return text == null ? "" : text.lines().findFirst().orElse("");
+    }
+
     public boolean failed() {
         return sqlState != null;
     }
@@ -47,7 +51,8 @@ public record Outcome(List<String> labels, List<String> rows, long count, String
     public String difference(Outcome got) {
         if (failed() || got.failed()) {
             return java.util.Objects.equals(sqlState, got.sqlState) ? null
-                    : "error " + got.sqlState + " " + got.message + ", reference " + sqlState + " " + message;
+                    : (got.failed() ? "error " + got.sqlState + " " + firstLine(got.message) : "succeeded")
+                    + ", reference " + (failed() ? "error " + sqlState + " " + firstLine(message) : "succeeded");
         }
         if (!labels.equals(got.labels)) {
             return "labels " + got.labels + ", reference " + labels;
