@@ -19,6 +19,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
+import java.util.function.BiConsumer;
 
 /**
  * Adds the columns of {@code declared} migrations to pgjdbc's {@link DatabaseMetaData#getColumns} answer, so
@@ -65,9 +66,12 @@ final class DeclaredColumns {
      * none matches. {@code real} is consumed when rows are added.
      *
      * @param realMetaData the real driver's metadata {@code real} came from
+     * @param skipped      told of each migration whose column could not be described (it is left out; the
+     *                     application's transaction is left as it was)
      */
     static ResultSet merge(ResultSet real, DatabaseMetaData realMetaData, List<ColumnMigration> declared, String catalog,
-                           String schemaPattern, String tablePattern, String columnPattern) throws SQLException {
+                           String schemaPattern, String tablePattern, String columnPattern,
+                           BiConsumer<ColumnMigration, SQLException> skipped) throws SQLException {
         BaseConnection pg = realMetaData.getConnection().unwrap(BaseConnection.class);
         List<byte[][]> added = new ArrayList<>();
         ResultSetMetaData realShape = real.getMetaData();
@@ -77,7 +81,11 @@ final class DeclaredColumns {
         }
         for (ColumnMigration m : declared) {
             if (columnPattern == null || columnPattern.isEmpty() || matchesLocally(m.column(), columnPattern)) {
-                probe(pg, m, catalog, schemaPattern, tablePattern, columnPattern, labels, added);
+                try {
+                    probe(pg, m, catalog, schemaPattern, tablePattern, columnPattern, labels, added);
+                } catch (SQLException e) {
+                    skipped.accept(m, e);
+                }
             }
         }
         if (added.isEmpty()) {
@@ -177,8 +185,9 @@ final class DeclaredColumns {
         return !literal || pattern.equals(column);
     }
 
-    private static void probe(BaseConnection pg, ColumnMigration m, String catalog, String schemaPattern, String tablePattern,
-                              String columnPattern, String[] labels, List<byte[][]> added) throws SQLException {
+    private static void probe(BaseConnection pg, ColumnMigration m, String catalog, String schemaPattern,
+                              String tablePattern, String columnPattern, String[] labels, List<byte[][]> added)
+            throws SQLException {
         Savepoint savepoint = pg.getAutoCommit() ? null : pg.setSavepoint();
         try (var ps = pg.prepareStatement(PROBE.formatted(m.type()))) {
             int i = 1;

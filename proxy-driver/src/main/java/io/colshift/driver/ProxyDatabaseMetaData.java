@@ -42,8 +42,9 @@ abstract class ProxyDatabaseMetaData implements DatabaseMetaData {
             return wrap(real);
         }
         try {
-            return wrap(DeclaredColumns.merge(real, delegate, declared, catalog, schemaPattern,
-                    tableNamePattern, columnNamePattern));
+            return wrap(DeclaredColumns.merge(real, delegate, declared, catalog, schemaPattern, tableNamePattern,
+                    columnNamePattern, (m, e) -> connection.seam.passedUnchanged("the declared column " + m.column()
+                            + " of " + m.qualifiedTable() + " could not be described (" + e + ")", "getColumns")));
         } catch (SQLException | RuntimeException | LinkageError e) {
             // Fail open: the catalog's own answer, as before colshift knew of the column.
             connection.seam.passedUnchanged("declared columns could not be added to getColumns (" + e + ")",
