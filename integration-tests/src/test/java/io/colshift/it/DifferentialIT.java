@@ -165,7 +165,8 @@ class DifferentialIT {
 
     private static void dropReference(TestDatabase db) throws SQLException {
         try (Connection c = db.connect(); Statement st = c.createStatement()) {
-            st.execute("DROP DATABASE IF EXISTS " + referenceName(db) + " WITH (FORCE)");
+            st.execute("SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = '" + referenceName(db) + "'");
+            st.execute("DROP DATABASE IF EXISTS " + referenceName(db));
         }
     }
 
