@@ -35,7 +35,7 @@ final class PhaseWalk {
 
     /** Runs {@code init}, then every phase in turn, {@code check} in each. */
     void walk(PhaseCheck check) throws Exception {
-        users.colshift("init");
+        users.colshift("init", "--lease", "200ms"); // a short lease: each step waits it out
         users.colshift("declare", users.spec.toString());
         enter("declared", check);
         users.colshift("expand", ID);
