@@ -1,5 +1,7 @@
 package io.colshift.cli;
 
+import io.colshift.phase.SafeText;
+
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.colshift.state.ControlSchemaReader;
 import io.colshift.state.InvalidSpecException;
@@ -56,7 +58,8 @@ final class DeclareCommand implements Callable<Integer> {
         try (ControlSession session = connection.openSession()) {
             ValidatedSpec validated;
             try {
-                validated = SpecValidator.validate(session.connection(), specFile.toString(), parsed);
+                validated = SpecValidator.validate(session.connection(), specFile.toString(),
+                        UnqualifiedTable.qualify(session.connection(), parsed));
             } catch (InvalidSpecException e) {
                 throw CommandFailure.badInput(e.getMessage());
             }
@@ -75,13 +78,14 @@ final class DeclareCommand implements Callable<Integer> {
             long version = session.writer().declare(validated, JSON.writeValueAsString(resolved.toMap()),
                     "declared from " + specFile.getFileName());
             if (version < 0) {
-                out.println("migration '" + resolved.id() + "' is already declared with this spec; nothing to do");
+                out.println(SafeText.line("migration '" + resolved.id() + "' is already declared with this spec;"
+                        + " nothing to do"));
                 return ExitCodes.DONE;
             }
-            out.printf("declared '%s': add %s.%s %s (state version %d)%n", resolved.id(), resolved.displayTable(),
-                    resolved.column(), resolved.type(), version);
-            out.println("drivers now read " + resolved.column() + " as " + validated.readFallback()
-                    + " and strip writes to it until `colshift expand " + resolved.id() + "`");
+            out.println(SafeText.line("declared '" + resolved.id() + "': add " + resolved.displayTable() + "."
+                    + resolved.column() + " " + resolved.type() + " (state version " + version + ")"));
+            out.println(SafeText.line("drivers now read " + resolved.column() + " as " + validated.readFallback()
+                    + " and strip writes to it until `colshift expand " + resolved.id() + "`"));
             if (validated.columnExists()) {
                 out.println("note: the column already exists with this type; `colshift expand` will adopt it");
             }

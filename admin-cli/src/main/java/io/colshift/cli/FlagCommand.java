@@ -1,5 +1,7 @@
 package io.colshift.cli;
 
+import io.colshift.phase.SafeText;
+
 import io.colshift.state.ControlSchemaReader;
 import io.colshift.state.MigrationRow;
 import io.colshift.state.Phase;
@@ -82,7 +84,7 @@ final class FlagCommand implements Callable<Integer> {
                 try {
                     new ClientBarrier(session.connection(), session.schema(), pollInterval, waitTimeout)
                             .await(version, line -> {
-                                out.println(line);
+                                out.println(SafeText.line(line));
                                 out.flush();
                             });
                 } catch (PhaseException e) {

@@ -1,5 +1,7 @@
 package io.colshift.cli;
 
+import io.colshift.phase.SafeText;
+
 import io.colshift.state.BackfillProgressRow;
 import io.colshift.state.ClientRow;
 import io.colshift.state.ControlSchemaReader;
@@ -71,7 +73,8 @@ final class StatusCommand implements Callable<Integer> {
     }
 
     private void printText(StatusReport report, PrintWriter out) {
-        out.printf("control schema %s, state version %d%n%n", report.controlSchema(), report.stateVersion());
+        out.printf("control schema %s, state version %d%n%n", SafeText.line(report.controlSchema()),
+                report.stateVersion());
         if (report.migrations().isEmpty()) {
             out.println("no migrations (declare one with `colshift declare SPEC.yaml`)");
         } else {
@@ -83,7 +86,7 @@ final class StatusCommand implements Callable<Integer> {
             }
             table.print(out);
             for (StatusReport.MigrationStatus m : report.migrations()) {
-                out.printf("  %s: reads fall back to %s%n", m.id(), m.readFallback());
+                out.printf("  %s: reads fall back to %s%n", SafeText.line(m.id()), SafeText.line(m.readFallback()));
             }
         }
         out.println();

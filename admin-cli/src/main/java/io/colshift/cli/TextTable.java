@@ -1,10 +1,12 @@
 package io.colshift.cli;
 
+import io.colshift.phase.SafeText;
+
 import java.io.PrintWriter;
 import java.util.ArrayList;
 import java.util.List;
 
-/** Left-aligned columns sized to their widest cell, for terminal output. */
+/** Left-aligned columns sized to their widest cell, for terminal output; every cell is {@link SafeText escaped}. */
 final class TextTable {
 
     private final List<String[]> rows = new ArrayList<>();
@@ -16,7 +18,7 @@ final class TextTable {
     TextTable row(Object... cells) {
         String[] text = new String[cells.length];
         for (int i = 0; i < cells.length; i++) {
-            text[i] = cells[i] == null ? "-" : cells[i].toString();
+            text[i] = SafeText.line(cells[i]);
         }
         rows.add(text);
         return this;

@@ -10,7 +10,8 @@ import java.sql.SQLException;
 /**
  * Everything one CLI command needs while it works on one migration: the control connection (which also holds the
  * runner lock), the state writer, catalog access, the server version and, on first use, the pinned DDL connection.
- * Closing it releases the runner lock and every connection it opened.
+ * Closing it releases the runner lock and every connection it opened. Every one of its connections has its
+ * {@code search_path} pinned ({@link SearchPathPin}).
  */
 public final class PhaseRun implements AutoCloseable {
 
@@ -47,10 +48,12 @@ public final class PhaseRun implements AutoCloseable {
     public static PhaseRun open(ConnectionFactory factory, ControlSchema schema, String actor, DdlOptions ddlOptions,
                                 PrintWriter out, String migrationId, String command)
             throws SQLException, PreconditionFailed {
-        Connection control = factory.open();
+        // every connection of the run, whoever made the factory, runs with the pinned search_path
+        ConnectionFactory pinned = SearchPathPin.pinning(factory);
+        Connection control = pinned.open();
         PhaseRun run = null;
         try {
-            run = new PhaseRun(factory, schema, control, actor, ddlOptions, out, migrationId, command);
+            run = new PhaseRun(pinned, schema, control, actor, ddlOptions, out, migrationId, command);
             run.lock = RunnerLock.acquire(control, schema, migrationId, command);
             return run;
         } catch (SQLException | PreconditionFailed | RuntimeException e) {
@@ -120,9 +123,9 @@ public final class PhaseRun implements AutoCloseable {
         return c;
     }
 
-    /** Prints one line for the operator, at once. */
+    /** Prints one line for the operator, at once, {@link SafeText escaped}: it quotes names and values from the database. */
     public void say(String line) {
-        out.println(line);
+        out.println(SafeText.line(line));
         out.flush();
     }
 
