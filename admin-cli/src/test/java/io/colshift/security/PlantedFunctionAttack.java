@@ -89,13 +89,16 @@ abstract class PlantedFunctionAttack {
         // unqualified table, and expressions whose varchar argument the planted lower() and || match best
         Files.writeString(spec, "id: items-tag\ntable: items\ncolumn: tag\ntype: text\ndefault: \"'none'\"\n"
                 + "backfill: \"lower(email) || (email || '#')\"\nnot_null: true\nindex: { concurrently: true }\n");
-        List<String> outputs = new ArrayList<>();
+        Path extra = dir.resolve("items-extra.yaml");
+        Files.writeString(extra, "id: items-extra\ntable: public.items\ncolumn: extra\ntype: integer\ndefault: 0\n");
         for (String[] step : new String[][] {{"declare", spec.toString()}, {"plan", "items-tag"},
                 {"status"}, {"expand", "items-tag"}, {"flag", "items-tag", "--writes", "on"},
                 {"backfill", "items-tag", "--plain"}, {"status", "--json"}, {"contract", "items-tag"},
-                {"complete", "items-tag"}, {"status", "--all"}}) {
+                {"complete", "items-tag"}, {"status", "--all"},
+                // and a second migration taken back: advance, the runner lock, the barrier, DROP COLUMN
+                {"declare", extra.toString()}, {"advance", "items-extra", "--until", "expanded"},
+                {"rollback", "items-extra", "--drop-column", "--poll-interval", "100ms"}}) {
             Colshift.Result result = owner.run(step[0], java.util.Arrays.copyOfRange(step, 1, step.length));
-            outputs.add(result.all());
             assertThat(result.exitCode()).as("colshift %s: %s", String.join(" ", step), result.all()).isZero();
         }
 
