@@ -32,7 +32,7 @@ abstract class BackfillPauseCommand implements Callable<Integer> {
         try (ControlSession session = connection.openSession()) {
             String result = BackfillPause.set(session.writer(), new MigrationStore(session.connection(),
                     session.schema()), id, pausing());
-            spec.commandLine().getOut().println(SafeText.line(result));
+            spec.commandLine().getOut().println(SafeText.of(result));
         } catch (PhaseException e) {
             throw PhaseCommands.failure(e);
         }

@@ -32,7 +32,10 @@ import java.util.concurrent.Callable;
                         + "identifier, the type is not a PostgreSQL type, default/backfill are not exactly one SQL "
                         + "expression or reference missing columns, the table does not exist, or the column exists with "
                         + "another type. Running it again with the same spec changes nothing; a changed spec is accepted "
-                        + "while the migration is still 'declared'."})
+                        + "while the migration is still 'declared'.",
+                "",
+                "Returns once every driver runs the declared state (the staleness lease after the commit, and after "
+                        + "every streaming standby replayed it): deploy the new application version then, not before."})
 final class DeclareCommand implements Callable<Integer> {
 
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -42,6 +45,9 @@ final class DeclareCommand implements Callable<Integer> {
 
     @Mixin
     ConnectionOptions connection;
+
+    @Mixin
+    BarrierOptions barrier;
 
     @Parameters(index = "0", paramLabel = "SPEC.yaml", description = "The migration spec file.")
     Path specFile;
@@ -77,14 +83,17 @@ final class DeclareCommand implements Callable<Integer> {
             }
             long version = session.writer().declare(validated, JSON.writeValueAsString(resolved.toMap()),
                     "declared from " + specFile.getFileName());
+            String rerun = "colshift declare " + specFile;
             if (version < 0) {
-                out.println(SafeText.line("migration '" + resolved.id() + "' is already declared with this spec;"
+                out.println(SafeText.of("migration '" + resolved.id() + "' is already declared with this spec;"
                         + " nothing to do"));
+                session.awaitBarrier(barrier.timeout(), rerun, out);
                 return ExitCodes.DONE;
             }
-            out.println(SafeText.line("declared '" + resolved.id() + "': add " + resolved.displayTable() + "."
+            out.println(SafeText.of("declared '" + resolved.id() + "': add " + resolved.displayTable() + "."
                     + resolved.column() + " " + resolved.type() + " (state version " + version + ")"));
-            out.println(SafeText.line("drivers now read " + resolved.column() + " as " + validated.readFallback()
+            session.awaitBarrier(barrier.timeout(), rerun, out);
+            out.println(SafeText.of("drivers now read " + resolved.column() + " as " + validated.readFallback()
                     + " and strip writes to it until `colshift expand " + resolved.id() + "`"));
             if (validated.columnExists()) {
                 out.println("note: the column already exists with this type; `colshift expand` will adopt it");

@@ -67,7 +67,7 @@ final class FailureHandler implements IExecutionExceptionHandler {
 
     /** @param role the role the command connected as, when known */
     static String messageOf(Throwable ex, String role) {
-        return SafeText.line(rawMessageOf(ex, role));
+        return SafeText.of(rawMessageOf(ex, role));
     }
 
     private static String rawMessageOf(Throwable ex, String role) {

@@ -111,7 +111,7 @@ public final class LockSafeDdl implements AutoCloseable {
                             + " the same command again.", e);
                 }
                 // who: application names and queries of other sessions, escaped
-                out.println(SafeText.line("lock wait on " + description + " timed out after "
+                out.println(SafeText.of("lock wait on " + description + " timed out after "
                         + Durations.human(options.lockTimeout()) + " (try " + backoff.attempts() + "); blocked by "
                         + who + "; retrying in " + Durations.human(pause)));
                 out.flush();

@@ -6,14 +6,21 @@ import io.colshift.state.ControlSchemaWriter;
 import java.io.PrintWriter;
 import java.sql.Connection;
 import java.sql.SQLException;
+import java.time.Duration;
 
 /**
  * Everything one CLI command needs while it works on one migration: the control connection (which also holds the
  * runner lock), the state writer, catalog access, the server version and, on first use, the pinned DDL connection.
  * Closing it releases the runner lock and every connection it opened. Every one of its connections has its
  * {@code search_path} pinned ({@link SearchPathPin}).
+ *
+ * <p>Every step ends with {@link #awaitBarrier()}, also when it found its work already done: the run that did it
+ * may have been killed before its own barrier.
  */
 public final class PhaseRun implements AutoCloseable {
+
+    /** How long a barrier waits for standbys unless told otherwise. */
+    public static final Duration DEFAULT_BARRIER_TIMEOUT = Duration.ofMinutes(5);
 
     private final ConnectionFactory factory;
     private final ControlSchema schema;
@@ -24,11 +31,13 @@ public final class PhaseRun implements AutoCloseable {
     private final PrintWriter out;
     private final String migrationId;
     private final String command;
+    private final Duration barrierTimeout;
     private RunnerLock lock;
     private LockSafeDdl ddl;
 
     private PhaseRun(ConnectionFactory factory, ControlSchema schema, Connection control, String actor,
-                     DdlOptions ddlOptions, PrintWriter out, String migrationId, String command) throws SQLException {
+                     DdlOptions ddlOptions, PrintWriter out, String migrationId, String command,
+                     Duration barrierTimeout) throws SQLException {
         this.factory = factory;
         this.schema = schema;
         this.control = control;
@@ -38,6 +47,7 @@ public final class PhaseRun implements AutoCloseable {
         this.out = out;
         this.migrationId = migrationId;
         this.command = command;
+        this.barrierTimeout = barrierTimeout;
     }
 
     /**
@@ -48,12 +58,19 @@ public final class PhaseRun implements AutoCloseable {
     public static PhaseRun open(ConnectionFactory factory, ControlSchema schema, String actor, DdlOptions ddlOptions,
                                 PrintWriter out, String migrationId, String command)
             throws SQLException, PreconditionFailed {
+        return open(factory, schema, actor, ddlOptions, out, migrationId, command, DEFAULT_BARRIER_TIMEOUT);
+    }
+
+    /** As {@link #open(ConnectionFactory, ControlSchema, String, DdlOptions, PrintWriter, String, String)}, with the barrier's timeout. */
+    public static PhaseRun open(ConnectionFactory factory, ControlSchema schema, String actor, DdlOptions ddlOptions,
+                                PrintWriter out, String migrationId, String command, Duration barrierTimeout)
+            throws SQLException, PreconditionFailed {
         // every connection of the run, whoever made the factory, runs with the pinned search_path
         ConnectionFactory pinned = SearchPathPin.pinning(factory);
         Connection control = pinned.open();
         PhaseRun run = null;
         try {
-            run = new PhaseRun(pinned, schema, control, actor, ddlOptions, out, migrationId, command);
+            run = new PhaseRun(pinned, schema, control, actor, ddlOptions, out, migrationId, command, barrierTimeout);
             run.lock = RunnerLock.acquire(control, schema, migrationId, command);
             return run;
         } catch (SQLException | PreconditionFailed | RuntimeException e) {
@@ -102,6 +119,16 @@ public final class PhaseRun implements AutoCloseable {
         return out;
     }
 
+    /** The barrier of this run's steps, on the control connection. */
+    public StateBarrier barrier() {
+        return new StateBarrier(control, schema, barrierTimeout, "colshift " + command + " " + migrationId, this::say);
+    }
+
+    /** Waits for the barrier of the last state change this run committed (or of the current state, if none). */
+    public void awaitBarrier() throws SQLException, PhaseException {
+        barrier().await(writer.lastCommit());
+    }
+
     /** The pinned DDL connection and its lock-safe runner, opened on first use. */
     public LockSafeDdl ddl() throws SQLException {
         if (ddl == null) {
@@ -125,7 +152,7 @@ public final class PhaseRun implements AutoCloseable {
 
     /** Prints one line for the operator, at once, {@link SafeText escaped}: it quotes names and values from the database. */
     public void say(String line) {
-        out.println(SafeText.line(line));
+        out.println(SafeText.of(line));
         out.flush();
     }
 

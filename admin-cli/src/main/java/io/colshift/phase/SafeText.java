@@ -1,29 +1,35 @@
 package io.colshift.phase;
 
 /**
- * Makes text safe to print on an operator's terminal. Much of what the CLI prints comes from the database, and
- * some of it from roles the CLI does not trust: {@code clients} rows (host, application name) are written by the
- * application role, {@code pg_stat_activity} shows any session's application name and query, and server error
- * messages quote identifiers and values. A control character in any of them (ESC starts a terminal escape
- * sequence, CR overwrites a line, a newline forges one) or an invisible formatting character (bidirectional
- * overrides reorder what is shown) is printed as a visible escape instead: {@code \x1b}, {@code \u202e}.
+ * Makes text read from the database (the control schema, the catalog, {@code pg_stat_*} views, heartbeat rows the
+ * application role writes, server error messages that quote names and values) safe to print on an operator's
+ * terminal. A control character in it (ESC starts a terminal escape sequence, CR overwrites a line, a newline forges
+ * one) or an invisible formatting character (bidirectional overrides reorder what is shown) is printed as a visible
+ * escape instead of being sent. Everything the CLI prints that came from the database goes through this one class.
  *
- * <p>Escaped are Unicode's control (Cc), format (Cf), surrogate (Cs), line and paragraph separator (Zl, Zp)
- * characters. Backslashes are kept as they are: the escaping protects the terminal, it is not meant to be undone.
+ * <p>Escaped are Unicode's control (Cc: C0, DEL, C1), format (Cf: bidirectional controls, zero-width characters),
+ * unpaired surrogate (Cs), line and paragraph separator (Zl, Zp) characters: {@code \n}, {@code \r}, {@code \t},
+ * {@code \e} for ESC, else {@code \u001b}-style ({@code \U000e0001} beyond the BMP). A backslash stays as it is:
+ * the escaping protects the terminal, it is not meant to be undone.
  */
 public final class SafeText {
 
     private SafeText() {
     }
 
-    /** One line: every unsafe character escaped, newlines and tabs included; {@code null} prints as {@code -}. */
-    public static String line(Object value) {
-        return escape(value == null ? "-" : value.toString(), false);
+    /** {@code text} with every unsafe character escaped, on one line; {@code null} stays {@code null}. */
+    public static String of(String text) {
+        return text == null ? null : escape(text, false);
     }
 
-    /** Several lines: newlines are kept, every other unsafe character is escaped. */
-    public static String text(String value) {
-        return value == null ? "" : escape(value, true);
+    /** {@link #of(String)} of {@code value.toString()}, or {@code null}. */
+    public static String of(Object value) {
+        return value == null ? null : of(value.toString());
+    }
+
+    /** Several lines: newlines are kept, every other unsafe character is escaped; {@code null} gives "". */
+    public static String text(String text) {
+        return text == null ? "" : escape(text, true);
     }
 
     /** Whether {@code codePoint} is printed as an escape. */
@@ -43,12 +49,14 @@ public final class SafeText {
         s.codePoints().forEach(cp -> {
             if (!unsafe(cp) || (keepNewlines && cp == '\n')) {
                 out.appendCodePoint(cp);
-            } else if (cp <= 0xff) {
-                out.append(String.format("\\x%02x", cp));
-            } else if (cp <= 0xffff) {
-                out.append(String.format("\\u%04x", cp));
-            } else {
-                out.append(String.format("\\U%08x", cp));
+                return;
+            }
+            switch (cp) {
+                case '\n' -> out.append("\\n");
+                case '\r' -> out.append("\\r");
+                case '\t' -> out.append("\\t");
+                case 0x1b -> out.append("\\e");
+                default -> out.append(cp <= 0xffff ? String.format("\\u%04x", cp) : String.format("\\U%08x", cp));
             }
         });
         return out.toString();

@@ -76,14 +76,14 @@ class FailureHandlerTest {
         assertThat(unreadable).isNotNull();
         int exit = run(unreadable, err);
         assertThat(exit).isEqualTo(ExitCodes.PRECONDITION_NOT_MET);
-        assertThat(err.toString()).contains("users-status").contains("'half\\x1b[2Jdone'").doesNotContain("\u001b");
+        assertThat(err.toString()).contains("users-status").contains("'half\\e[2Jdone'").doesNotContain("\u001b");
     }
 
     @Test
     void messagesAreOneEscapedLine() {
         StringWriter err = new StringWriter();
         run(CommandFailure.preconditionNotMet("client web\u001b]2;owned\u0007\nforged line"), err);
-        assertThat(err.toString()).contains("web\\x1b]2;owned\\x07\\x0aforged line").doesNotContain("\u001b");
+        assertThat(err.toString()).contains("web\\e]2;owned\\u0007\\nforged line").doesNotContain("\u001b");
         assertThat(err.toString().strip().lines()).hasSize(1);
     }
 

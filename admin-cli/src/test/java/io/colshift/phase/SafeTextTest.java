@@ -7,27 +7,30 @@ import static org.assertj.core.api.Assertions.assertThat;
 class SafeTextTest {
 
     @Test
-    void terminalEscapesCarriageReturnsAndNewlinesBecomeVisible() {
-        assertThat(SafeText.line("web\u001b]0;owned\u0007\r\nfake line")).isEqualTo("web\\x1b]0;owned\\x07\\x0d\\x0afake line");
-        assertThat(SafeText.line("tab\there")).isEqualTo("tab\\x09here");
+    void terminalControlSequencesArePrintedAsEscapesNotSent() {
+        assertThat(SafeText.of("app\u001b[2J\u001b]0;owned\u0007")).isEqualTo("app\\e[2J\\e]0;owned\\u0007");
+        assertThat(SafeText.of("line\nnext\r\tx")).isEqualTo("line\\nnext\\r\\tx");
+        assertThat(SafeText.of("c1\u009bcsi del\u007f")).isEqualTo("c1\\u009bcsi del\\u007f");
+        assertThat(SafeText.of("rtl\u202eevil")).isEqualTo("rtl\\u202eevil");
     }
 
     @Test
-    void deleteC1ControlsAndBidirectionalOverridesAreEscaped() {
-        assertThat(SafeText.line("a\u007fb\u009b31mc")).isEqualTo("a\\x7fb\\x9b31mc");
-        assertThat(SafeText.line("evil\u202egnp.exe\u2066x\u200b")).isEqualTo("evil\\u202egnp.exe\\u2066x\\u200b");
-        assertThat(SafeText.line("line\u2028sep")).isEqualTo("line\\u2028sep");
+    void invisibleFormattingCharactersAreEscapedToo() {
+        assertThat(SafeText.of("evil\u2066x\u200b\ufeff")).isEqualTo("evil\\u2066x\\u200b\\ufeff");
+        assertThat(SafeText.of("line\u2028sep")).isEqualTo("line\\u2028sep");
+        assertThat(SafeText.of("tag\udb40\udc01")).isEqualTo("tag\\U000e0001");
     }
 
     @Test
-    void ordinaryTextIncludingUnicodeAndQuotesIsUnchanged() {
-        String text = "Zürich \"tbl\" 'x' \\n 東京 😀 -- ;";
-        assertThat(SafeText.line(text)).isSameAs(text);
-        assertThat(SafeText.line(null)).isEqualTo("-");
+    void plainTextAndNullPassUnchanged() {
+        String plain = "web-1/10.0.0.7 café 0/3000060 \"tbl\" 'x' \\n 東京 😀 -- ;";
+        assertThat(SafeText.of(plain)).isSameAs(plain);
+        assertThat(SafeText.of((String) null)).isNull();
+        assertThat(SafeText.of((Object) 42L)).isEqualTo("42");
     }
 
     @Test
     void textKeepsItsLineBreaksButNothingElse() {
-        assertThat(SafeText.text("step 1\n  sql: x\u001b[2J\n")).isEqualTo("step 1\n  sql: x\\x1b[2J\n");
+        assertThat(SafeText.text("step 1\n  sql: x\u001b[2J\n")).isEqualTo("step 1\n  sql: x\\e[2J\n");
     }
 }

@@ -76,7 +76,7 @@ abstract class PlantedFunctionAttack {
             }
         }
         Colshift owner = Colshift.owner(db);
-        assertThat(owner.run("init", "--grant-to", app.name()).exitCode()).isZero();
+        assertThat(owner.run("init", "--grant-to", app.name(), "--lease", "50ms").exitCode()).isZero();
         PlantedFunctions.plant(app);
 
         assertThat(capturedByDefaultPath()).as("the planted objects capture these calls under the default path")
