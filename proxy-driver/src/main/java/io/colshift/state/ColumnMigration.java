@@ -13,9 +13,23 @@ import java.util.Objects;
  * @param readFallback  SQL expression readers see while the column is absent or NULL; never null ("NULL" at least)
  * @param phase         current phase
  * @param writesEnabled the runtime write flag
+ * @param refusal       why the stored row must not be used (field and reason), or null when it may: a refused
+ *                      migration is never rewritten for (see {@link StoredMigration}); its other fields are
+ *                      placeholders then
  */
 public record ColumnMigration(String id, String schema, String table, String column, String type,
-                              String readFallback, Phase phase, boolean writesEnabled) {
+                              String readFallback, Phase phase, boolean writesEnabled, String refusal) {
+
+    public ColumnMigration(String id, String schema, String table, String column, String type,
+                           String readFallback, Phase phase, boolean writesEnabled) {
+        this(id, schema, table, column, type, readFallback, phase, writesEnabled, null);
+    }
+
+    /** A stored migration that failed its checks: statements pass unchanged for it. */
+    static ColumnMigration refused(String id, String refusal) {
+        return new ColumnMigration(id == null ? "" : id, "", "", "", "", "NULL", Phase.DECLARED, false,
+                Objects.requireNonNull(refusal, "refusal"));
+    }
 
     public ColumnMigration {
         Objects.requireNonNull(id, "id");
@@ -37,10 +51,10 @@ public record ColumnMigration(String id, String schema, String table, String col
     }
 
     public ColumnMigration withPhase(Phase newPhase) {
-        return new ColumnMigration(id, schema, table, column, type, readFallback, newPhase, writesEnabled);
+        return new ColumnMigration(id, schema, table, column, type, readFallback, newPhase, writesEnabled, refusal);
     }
 
     public ColumnMigration withWritesEnabled(boolean enabled) {
-        return new ColumnMigration(id, schema, table, column, type, readFallback, phase, enabled);
+        return new ColumnMigration(id, schema, table, column, type, readFallback, phase, enabled, refusal);
     }
 }

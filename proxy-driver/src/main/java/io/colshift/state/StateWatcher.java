@@ -10,6 +10,7 @@ import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
@@ -250,6 +251,13 @@ public final class StateWatcher implements SnapshotSource, StateWatcherMXBean, A
         loadedOnce = true;
         if (!next.equals(snapshot)) {
             boolean newVersion = next.version() != snapshot.version();
+            for (String refused : next.refused()) {
+                if (!snapshot.refused().contains(refused)) {
+                    LOG.warn("colshift refuses stored migration {} in {} (control schema {}); statements pass unchanged"
+                            + " for it: {}", refused.substring(0, Math.max(0, refused.indexOf(':'))), database, schema,
+                            refused);
+                }
+            }
             snapshot = next;
             firstAttempt.countDown();
             LOG.info("colshift state version {} for {} (control schema {}): {}", next.version(), database, schema,
@@ -398,7 +406,10 @@ public final class StateWatcher implements SnapshotSource, StateWatcherMXBean, A
 
     @Override
     public List<String> getMigrations() {
-        return snapshot.migrations().stream().map(StateWatcher::describe).toList();
+        StateSnapshot s = snapshot;
+        List<String> lines = new ArrayList<>(s.migrations().stream().map(StateWatcher::describe).toList());
+        s.refused().forEach(r -> lines.add("refused " + r));
+        return List.copyOf(lines);
     }
 
     @Override
@@ -434,6 +445,7 @@ public final class StateWatcher implements SnapshotSource, StateWatcherMXBean, A
     @Override
     public Map<String, Long> getCounters() {
         Map<String, Long> all = new TreeMap<>();
+        all.put("refusedMigrations", (long) snapshot.refused().size());
         for (Supplier<Map<String, Long>> source : counterSources) {
             try {
                 all.putAll(source.get());

@@ -187,7 +187,7 @@ public final class TypeNames {
     }
 
     /** For messages: control characters shown as escapes, long text cut. */
-    static String printable(String s) {
+    public static String printable(String s) {
         StringBuilder sb = new StringBuilder();
         for (int k = 0; k < s.length() && k < 120; k++) {
             char c = s.charAt(k);
