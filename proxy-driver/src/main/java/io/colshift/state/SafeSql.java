@@ -94,7 +94,12 @@ public final class SafeSql {
         if (text.length() > MAX_EXPRESSION_CHARS) {
             throw new UnsafeSqlException("is longer than " + MAX_EXPRESSION_CHARS + " characters");
         }
-        SqlLexer.Lexed lexed = SqlLexer.lex(text);
+        SqlLexer.Lexed lexed;
+        try {
+            lexed = SqlLexer.lex(text);
+        } catch (UnsafeSqlException e) {
+            throw new UnsafeSqlException("is not exactly one SQL expression: it " + e.reason());
+        }
         if (lexed.withoutComments().isEmpty()) {
             throw new UnsafeSqlException("has nothing but comments");
         }
