@@ -83,7 +83,12 @@ final class StatusCommand implements Callable<Integer> {
             }
             table.print(out);
             for (StatusReport.MigrationStatus m : report.migrations()) {
-                out.printf("  %s: reads fall back to %s%n", m.id(), m.readFallback());
+                if (m.refused() != null) {
+                    out.printf("  %s: REFUSED, its stored row fails the checks declare applies (%s): drivers pass"
+                            + " statements unchanged for it and CLI steps exit 3%n", m.id(), m.refused());
+                } else {
+                    out.printf("  %s: reads fall back to %s%n", m.id(), m.readFallback());
+                }
             }
         }
         out.println();

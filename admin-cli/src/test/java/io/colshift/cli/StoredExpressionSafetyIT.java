@@ -149,6 +149,11 @@ class StoredExpressionSafetyIT {
         assertThat(stats.counters()).containsEntry("refusedMigrations", 1L);
         assertThat(stats.migrations()).singleElement().asString()
                 .startsWith("refused items-tier: field 'column_type'").contains("not a type name");
+
+        Cli.Result status = cli.run("status", "--schema", schema);
+        assertThat(status.exitCode()).as(status.all()).isZero();
+        assertThat(status.out()).contains("items-tier: REFUSED").contains("field 'column_type'")
+                .contains("drivers pass statements unchanged for it");
     }
 
     @Test

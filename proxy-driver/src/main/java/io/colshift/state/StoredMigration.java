@@ -70,6 +70,30 @@ public final class StoredMigration {
         }
     }
 
+    /**
+     * Why drivers and the CLI refuse a stored migration, from its fields alone (the read fallback's volatility,
+     * which needs the catalog, is left out), for {@code status}; empty when they use it.
+     */
+    public static java.util.Optional<String> refusal(String id, String schema, String table, String column,
+                                                     String type, String defaultExpr, String backfillExpr,
+                                                     String readFallback) {
+        try {
+            if (id == null || !ID.matcher(id).matches()) {
+                throw new Refused("id", "must match [a-z0-9-]+ (at most 63 characters)");
+            }
+            identifier("table_schema", schema);
+            identifier("table_name", table);
+            identifier("column_name", column);
+            type(type);
+            expression("default_expr", defaultExpr, SafeSql.Use.DEFAULT);
+            expression("backfill_expr", backfillExpr, SafeSql.Use.BACKFILL);
+            expression("read_fallback", readFallback, SafeSql.Use.READ_FALLBACK);
+            return java.util.Optional.empty();
+        } catch (Refused e) {
+            return java.util.Optional.of(e.getMessage());
+        }
+    }
+
     /** A stored name, in catalog spelling: 1 to 63 bytes, no control characters. */
     public static String identifier(String field, String stored) throws Refused {
         if (stored == null || stored.isEmpty() || SqlIdentifiers.utf8Length(stored) > SqlIdentifiers.MAX_LENGTH
