@@ -95,7 +95,12 @@ final class StatusCommand implements Callable<Integer> {
             }
             table.print(out);
             for (StatusReport.MigrationStatus m : report.migrations()) {
-                out.printf("  %s: reads fall back to %s%n", SafeText.of(m.id()), SafeText.of(m.readFallback()));
+                if (m.refused() != null) {
+                    out.printf("  %s: REFUSED, its stored row fails the checks declare applies (%s): drivers pass"
+                            + " statements unchanged for it and CLI steps exit 3%n", SafeText.of(m.id()), SafeText.of(m.refused()));
+                } else {
+                    out.printf("  %s: reads fall back to %s%n", SafeText.of(m.id()), SafeText.of(m.readFallback()));
+                }
             }
         }
         out.println();

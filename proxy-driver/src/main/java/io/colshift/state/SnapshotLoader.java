@@ -109,9 +109,7 @@ final class SnapshotLoader {
             version = rs.getLong(1);
             do {
                 if (rs.getString(2) != null) {
-                    migrations.add(new ColumnMigration(rs.getString(2), rs.getString(3), rs.getString(4),
-                            rs.getString(5), rs.getString(6), rs.getString(7), Phase.fromLabel(rs.getString(8)),
-                            rs.getBoolean(9), rs.getString(10)));
+                    migrations.add(StoredMigration.check(c, rs));
                 }
             } while (rs.next());
         }
