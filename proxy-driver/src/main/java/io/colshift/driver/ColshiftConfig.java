@@ -16,8 +16,11 @@ import java.util.Map;
  * @param cacheSize     how many rewritten statements are cached per database
  * @param listen        {@code false} makes the state watcher rely on polling alone (for poolers in transaction
  *                      mode, where {@code LISTEN} does not work)
+ * @param unrewritable  what happens to a statement that touches a migrating column but could not be rewritten
+ *                      ({@code colshift.unrewritable}, {@code colshift.strict})
  */
-public record ColshiftConfig(boolean enabled, String controlSchema, long pollMs, int cacheSize, boolean listen) {
+public record ColshiftConfig(boolean enabled, String controlSchema, long pollMs, int cacheSize, boolean listen,
+                             UnrewritablePolicy unrewritable) {
 
     public static final String PREFIX = "colshift.";
     public static final String ENABLED = PREFIX + "enabled";
@@ -25,14 +28,20 @@ public record ColshiftConfig(boolean enabled, String controlSchema, long pollMs,
     public static final String POLL_MS = PREFIX + "pollMs";
     public static final String CACHE_SIZE = PREFIX + "cacheSize";
     public static final String LISTEN = PREFIX + "listen";
+    /** {@code fail} (default) or {@code pass}: see {@link UnrewritablePolicy}. */
+    public static final String UNREWRITABLE = PREFIX + "unrewritable";
+    /** {@code true} fails every statement colshift could not rewrite, in every phase. */
+    public static final String STRICT = PREFIX + "strict";
 
     public static final long DEFAULT_POLL_MS = 1000;
     public static final int DEFAULT_CACHE_SIZE = 10_000;
 
     public static final ColshiftConfig DEFAULTS =
-            new ColshiftConfig(true, ControlSchema.DEFAULT_NAME, DEFAULT_POLL_MS, DEFAULT_CACHE_SIZE, true);
+            new ColshiftConfig(true, ControlSchema.DEFAULT_NAME, DEFAULT_POLL_MS, DEFAULT_CACHE_SIZE, true,
+                    UnrewritablePolicy.DEFAULT);
 
-    private static final String VALID_KEYS = String.join(", ", ENABLED, CONTROL_SCHEMA, POLL_MS, CACHE_SIZE, LISTEN);
+    private static final String VALID_KEYS = String.join(", ", ENABLED, CONTROL_SCHEMA, POLL_MS, CACHE_SIZE, LISTEN,
+            UNREWRITABLE, STRICT);
 
     public ColshiftConfig {
         ControlSchema.named(controlSchema);
@@ -42,6 +51,7 @@ public record ColshiftConfig(boolean enabled, String controlSchema, long pollMs,
         if (cacheSize < 1) {
             throw new IllegalArgumentException("cacheSize must be positive");
         }
+        java.util.Objects.requireNonNull(unrewritable, "unrewritable");
     }
 
     /** True for a property key colshift owns; such keys never reach the real driver. */
@@ -60,6 +70,8 @@ public record ColshiftConfig(boolean enabled, String controlSchema, long pollMs,
         long pollMs = DEFAULTS.pollMs;
         int cacheSize = DEFAULTS.cacheSize;
         boolean listen = DEFAULTS.listen;
+        boolean strict = DEFAULTS.unrewritable.strict();
+        boolean pass = DEFAULTS.unrewritable.pass();
         for (Map.Entry<String, String> e : properties.entrySet()) {
             String key = e.getKey();
             String value = e.getValue() == null ? "" : e.getValue().strip();
@@ -69,10 +81,21 @@ public record ColshiftConfig(boolean enabled, String controlSchema, long pollMs,
                 case POLL_MS -> pollMs = parsePositive(key, value, Long.MAX_VALUE);
                 case CACHE_SIZE -> cacheSize = (int) parsePositive(key, value, Integer.MAX_VALUE);
                 case LISTEN -> listen = parseBoolean(key, value);
+                case STRICT -> strict = parseBoolean(key, value);
+                case UNREWRITABLE -> pass = parseUnrewritable(key, value);
                 default -> throw invalid("unknown colshift property '" + key + "'; valid properties are " + VALID_KEYS);
             }
         }
-        return new ColshiftConfig(enabled, controlSchema, pollMs, cacheSize, listen);
+        return new ColshiftConfig(enabled, controlSchema, pollMs, cacheSize, listen,
+                new UnrewritablePolicy(strict, pass));
+    }
+
+    private static boolean parseUnrewritable(String key, String value) throws SQLException {
+        return switch (value.toLowerCase(Locale.ROOT)) {
+            case "fail" -> false;
+            case "pass" -> true;
+            default -> throw invalid(key + " must be fail or pass, got '" + value + "'");
+        };
     }
 
     private static boolean parseBoolean(String key, String value) throws SQLException {

@@ -52,7 +52,9 @@ public final class ColshiftDriver implements Driver {
         }
         try {
             RewriteSeam seam = RewriteWiring.seamFor(target.realUrl(), target.realProperties(), target.config());
-            return ProxyFactory.CONNECTION.make(connection, seam);
+            ProxyConnection proxy = ProxyFactory.CONNECTION.make(connection, seam);
+            proxy.policy = target.config().unrewritable();
+            return proxy;
         } catch (RuntimeException | Error e) {
             connection.close();
             throw e;
@@ -95,6 +97,14 @@ public final class ColshiftDriver implements Driver {
                         "rewritten statements cached per database", null),
                 property(info, ColshiftConfig.LISTEN, String.valueOf(defaults.listen()),
                         "false makes colshift poll for state changes instead of using LISTEN/NOTIFY",
+                        new String[]{"true", "false"}),
+                property(info, ColshiftConfig.UNREWRITABLE, defaults.unrewritable().pass() ? "pass" : "fail",
+                        "what happens, from expanded on, to a statement that reads a migrating column and could not "
+                                + "be rewritten: fail (SQLState 7C001) or pass (counted as a possible wrong read)",
+                        new String[]{"fail", "pass"}),
+                property(info, ColshiftConfig.STRICT, String.valueOf(defaults.unrewritable().strict()),
+                        "true fails every statement colshift could not rewrite, in every phase (SQLState 7C002): "
+                                + "for test suites run against a declared migration",
                         new String[]{"true", "false"}),
         };
     }

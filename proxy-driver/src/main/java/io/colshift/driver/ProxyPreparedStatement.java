@@ -111,6 +111,7 @@ abstract class ProxyPreparedStatement extends ProxyStatement implements Prepared
         StateSnapshot now = connection.seam.current();
         connection.beforeStatement(now);
         followState(now);
+        connection.checkRewritable(rewrite);
     }
 
     private void followState() throws SQLException {

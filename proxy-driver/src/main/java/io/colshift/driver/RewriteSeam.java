@@ -36,6 +36,8 @@ final class RewriteSeam {
     private final LongAdder passedUnchanged = new LongAdder();
     private final AtomicBoolean failureLogged = new AtomicBoolean();
     private final LongSupplier rewriterPassedUnchanged;
+    /** Statements that touch a migrating column and could not be rewritten, per migration and outcome. */
+    final UnrewritableCounters unrewritable = new UnrewritableCounters();
 
     /**
      * @param rewriterPassedUnchanged how many statements the rewriter itself passed unchanged (it counts and

@@ -422,7 +422,9 @@ final class StatementEditor {
 
     private static boolean mergesColumns(FromItem item) {
         if (item instanceof ParenthesedFromItem pfi) {
-            return pfi.getAlias() != null || mergesColumns(pfi.getFromItem()) || mergesColumns(pfi.getJoins());
+            // an alias on a bracketed join hides its tables' names; on a bracketed VALUES list it just names it
+            return pfi.getAlias() != null && !ScopeResolver.isAliasedValues(pfi)
+                    || mergesColumns(pfi.getFromItem()) || mergesColumns(pfi.getJoins());
         }
         return false;
     }
