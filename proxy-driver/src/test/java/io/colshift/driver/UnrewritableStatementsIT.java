@@ -26,7 +26,9 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 @WithPostgres
 class UnrewritableStatementsIT {
 
-    private static final String SCHEMA = "cs_unrw";
+    private static final java.util.concurrent.atomic.AtomicInteger TESTS = new java.util.concurrent.atomic.AtomicInteger();
+    /** A control schema per test: each gets a state watcher (and counters) of its own. */
+    private final String schema = "cs_unrw_" + TESTS.incrementAndGet();
     /** Valid PostgreSQL the rewriter does not handle: NATURAL JOIN next to the migrating table. */
     private static final String UNREWRITABLE = "SELECT u.status FROM users u NATURAL JOIN (SELECT 1 AS id) x";
 
@@ -39,22 +41,22 @@ class UnrewritableStatementsIT {
     @BeforeEach
     void declareUsersStatus() throws SQLException {
         try (Connection c = db.connect(); Statement st = c.createStatement()) {
-            st.execute("DROP SCHEMA IF EXISTS " + SCHEMA + " CASCADE");
+            st.execute("DROP schema IF EXISTS " + schema + " CASCADE");
             st.execute("DROP TABLE IF EXISTS users, t_ctas, t_into CASCADE");
             st.execute("CREATE TABLE users (id int PRIMARY KEY, name text)");
             st.execute("INSERT INTO users VALUES (1, 'ann')");
-            for (String ddl : ControlSchema.named(SCHEMA).ddl()) {
+            for (String ddl : ControlSchema.named(schema).ddl()) {
                 st.execute(ddl);
             }
         }
-        admin("INSERT INTO " + SCHEMA + ".migrations (id, table_schema, table_name, column_name, column_type,"
+        admin("INSERT INTO " + schema + ".migrations (id, table_schema, table_name, column_name, column_type,"
                 + " default_expr, read_fallback, spec, phase) VALUES ('users-status', 'public', 'users', 'status',"
                 + " 'text', '''active''', '''active''', '{}', 'declared')", bumpVersion());
     }
 
     private void expand() throws SQLException {
         admin("ALTER TABLE users ADD COLUMN status text",
-                "UPDATE " + SCHEMA + ".migrations SET phase = 'expanded'", bumpVersion());
+                "UPDATE " + schema + ".migrations SET phase = 'expanded'", bumpVersion());
     }
 
     @Test
@@ -153,7 +155,7 @@ class UnrewritableStatementsIT {
 
     private Connection connect(String options) throws SQLException {
         Properties props = db.credentials();
-        props.setProperty("colshift.controlSchema", SCHEMA);
+        props.setProperty("colshift.controlSchema", schema);
         props.setProperty("colshift.pollMs", "100");
         for (String option : options.isEmpty() ? new String[0] : options.split("&")) {
             String[] kv = option.split("=", 2);
@@ -178,9 +180,9 @@ class UnrewritableStatementsIT {
         }
     }
 
-    private static String bumpVersion() {
-        return "WITH v AS (UPDATE " + SCHEMA + ".state SET version = version + 1, changed_at = now() RETURNING version)"
-                + " SELECT pg_notify('" + SCHEMA + "', version::text) FROM v";
+    private String bumpVersion() {
+        return "WITH v AS (UPDATE " + schema + ".state SET version = version + 1, changed_at = now() RETURNING version)"
+                + " SELECT pg_notify('" + schema + "', version::text) FROM v";
     }
 
     private static void awaitVersion(Connection c, long version) throws Exception {
