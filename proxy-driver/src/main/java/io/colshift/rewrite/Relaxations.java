@@ -17,6 +17,8 @@ import java.util.Set;
  *       the sort expression stays and is rewritten like any ORDER BY item.</li>
  *   <li>{@code SELECT … INTO TEMP | TEMPORARY | UNLOGGED [TABLE] t} and {@code INTO TABLE t}: the table kind
  *       goes, {@code INTO t} stays.</li>
+ *   <li>A string literal continued on the next line ({@code 'first line'↵' - next line'}, one literal to
+ *       PostgreSQL): the continuations go, the first part stays. A literal holds no column reference.</li>
  * </ul>
  */
 final class Relaxations {
@@ -42,9 +44,13 @@ final class Relaxations {
     static String relax(String text) {
         List<Token> t = SqlLexer.tokens(text);
         char[] chars = null;
-        for (int i = 0; i + 1 < t.size(); i++) {
+        for (int i = 0; i < t.size(); i++) {
             int to = -1;
-            if (t.get(i).isWord("using")) {
+            if (t.get(i).kind() == SqlLexer.Kind.STRING && i > 0 && continues(text, t.get(i - 1), t.get(i))) {
+                to = i + 1;
+            } else if (i + 1 >= t.size()) {
+                break;
+            } else if (t.get(i).isWord("using")) {
                 to = sortOperatorEnd(t, i + 1);
             } else if (t.get(i).isWord("into") && (i == 0 || !t.get(i - 1).isWord("insert") && !t.get(i - 1).isWord("merge"))) {
                 to = tableKindEnd(t, i + 1);
@@ -63,6 +69,16 @@ final class Relaxations {
             }
         }
         return chars == null ? null : new String(chars);
+    }
+
+    /** Two plain {@code '…'} literals with only white space and at least one line break between them. */
+    private static boolean continues(String text, Token previous, Token literal) {
+        if (previous.kind() != SqlLexer.Kind.STRING || text.charAt(previous.begin()) != '\''
+                || text.charAt(literal.begin()) != '\'') {
+            return false;
+        }
+        String between = text.substring(previous.end(), literal.begin());
+        return between.isBlank() && between.indexOf('\n') >= 0;
     }
 
     /** One past the operator after USING in a sort clause, or -1 (JOIN … USING (…) and DELETE … USING t are not). */

@@ -16,7 +16,8 @@ import java.util.Set;
  * <p>A migration is touched when the statement names its table as an identifier (not inside a string literal,
  * a comment or a dollar-quoted body) and also names its column, or has a {@code *} that selects columns
  * ({@code SELECT *}, {@code t.*}, {@code RETURNING *}; not {@code count(*)} or a multiplication), or is a
- * {@code COPY} or {@code TABLE} statement (which read every column). When a name could be the migrating
+ * {@code COPY … TO} or {@code TABLE} statement (which read every column; {@code COPY … FROM} writes and is not
+ * looked at). When a name could be the migrating
  * column of another table ({@code orders.status} next to {@code users}) it counts as touched: without a parse
  * there is no telling, and the policy for a statement that might read wrong must err on the side of saying so.
  * SQL inside function bodies ({@code $$ … $$}) is not looked at.
@@ -42,7 +43,12 @@ final class TouchScanner {
                 star = true;
             }
         }
-        if (!tokens.isEmpty() && (tokens.get(0).isWord("copy") || tokens.get(0).isWord("table"))) {
+        if (!tokens.isEmpty() && tokens.get(0).isWord("copy")) {
+            if (copiesIn(tokens)) {
+                return List.of(); // COPY … FROM writes; colshift does not gate it (see the package documentation)
+            }
+            star = true;
+        } else if (!tokens.isEmpty() && tokens.get(0).isWord("table")) {
             star = true;
         }
         List<ColumnMigration> touched = new ArrayList<>();
@@ -52,6 +58,22 @@ final class TouchScanner {
             }
         }
         return touched;
+    }
+
+    /** {@code COPY table [(columns)] FROM …}: the first word after the table and its column list. */
+    private static boolean copiesIn(List<Token> tokens) {
+        int depth = 0;
+        for (int i = 1; i < tokens.size(); i++) {
+            Token t = tokens.get(i);
+            if (t.isPunct("(")) {
+                depth++;
+            } else if (t.isPunct(")")) {
+                depth--;
+            } else if (depth == 0 && (t.isWord("from") || t.isWord("to"))) {
+                return t.isWord("from");
+            }
+        }
+        return false;
     }
 
     private static boolean selectsColumns(List<Token> tokens, int i) {
