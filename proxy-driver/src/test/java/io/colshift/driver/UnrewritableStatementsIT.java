@@ -79,6 +79,24 @@ class UnrewritableStatementsIT {
     }
 
     @Test
+    void statementPreparedWithSqlNeverRunsUnderALaterStateThanItWasRewrittenFor() throws Exception {
+        try (Connection c = connect(""); Statement st = c.createStatement()) {
+            awaitVersion(c, 2);
+            st.execute("PREPARE by_id (int) AS SELECT id, status FROM users WHERE id = $1");
+            assertThat(rows(st.executeQuery("EXECUTE by_id(1)"))).containsExactly("id=1,status=active");
+            expand();
+            admin("UPDATE users SET status = 'vip'");
+            awaitVersion(c, 3);
+            // the state change deallocates the connection's prepared statements: EXECUTE fails, it never reads the
+            // fallback it was rewritten with in declared (which would hide 'vip')
+            assertThatThrownBy(() -> st.executeQuery("EXECUTE by_id(1)")).isInstanceOf(SQLException.class)
+                    .extracting(e -> ((SQLException) e).getSQLState()).isEqualTo("26000");
+            st.execute("PREPARE by_id (int) AS SELECT id, status FROM users WHERE id = $1");
+            assertThat(rows(st.executeQuery("EXECUTE by_id(1)"))).containsExactly("id=1,status=vip");
+        }
+    }
+
+    @Test
     void viewOverTheMigratingColumnIsRefusedFromExpandedOnAndFailsByItselfInDeclared() throws Exception {
         try (Connection c = connect(""); Statement st = c.createStatement()) {
             awaitVersion(c, 2);
