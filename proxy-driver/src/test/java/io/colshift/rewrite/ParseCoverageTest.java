@@ -174,6 +174,22 @@ class ParseCoverageTest {
                 || lower.matches("(?s)^(cache|uncache|set|reset|describe|refresh|use)\\b.*")) {
             return "Spark's own statements (USING parquet, TEMPORARY VIEW, SET ...)";
         }
+        if (sql.indexOf('`') >= 0 || lower.matches("(?s).*\\b(boolean|string|smallint|int|bigint|double|decimal)\\(.*")
+                || lower.startsWith("desc ")) {
+            return "Spark's own syntax (backquotes, boolean('t'), int(42), DESC TABLE)";
+        }
+        if (lower.matches("(?s).*\\bas (true|false|null)\\b.*")) {
+            return "keyword as column label (AS true)";
+        }
+        if (lower.matches("(?s).*\\bselect from\\b.*")) {
+            return "empty select list (SELECT FROM t)";
+        }
+        if (lower.matches("(?s).*\\b(union|intersect|except)( all)? table\\b.*")) {
+            return "TABLE t inside a set operation";
+        }
+        if (lower.contains(" over (") && (lower.contains("from rank()") || lower.contains(", order by"))) {
+            return "invalid in PostgreSQL too (an error test)";
+        }
         if (isQueryOrDml(sql) && lower.matches("(?s).*\\bfrom\\s+\\(?\\s*values\\b.*")) {
             return "VALUES in FROM";
         }
