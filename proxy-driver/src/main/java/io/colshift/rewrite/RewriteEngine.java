@@ -170,7 +170,7 @@ public final class RewriteEngine implements StatementRewriter, AutoCloseable {
         try {
             StatementEditor.Outcome outcome = new StatementEditor(parsed, idx).run();
             if (outcome == null) {
-                if (wrapped == null && !lexed.isEmpty() && lexed.get(0).isWord("table")) {
+                if (startsWithTable(lexed, wrapped == null ? 0 : wrapped.begin())) {
                     throw Abandon.unsupported("TABLE statement over a migrating table");
                 }
                 unchanged.increment();
@@ -194,6 +194,16 @@ public final class RewriteEngine implements StatementRewriter, AutoCloseable {
             (a.reason() == Abandon.Reason.AMBIGUOUS ? ambiguous : unsupported).increment();
             return failedOpen(a.reason().name().toLowerCase(java.util.Locale.ROOT), sql, a.getMessage(), idx);
         }
+    }
+
+    /** {@code TABLE t} (all of t's columns, raw) as the statement or the wrapped query: the parser gives no columns. */
+    private static boolean startsWithTable(List<SqlLexer.Token> lexed, int from) {
+        for (SqlLexer.Token t : lexed) {
+            if (t.begin() >= from) {
+                return t.isWord("table");
+            }
+        }
+        return false;
     }
 
     /** A JDBC placeholder in the wrapper's own text would be numbered by the driver but not by the inner rewrite. */

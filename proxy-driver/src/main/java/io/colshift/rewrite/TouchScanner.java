@@ -25,6 +25,7 @@ import java.util.Set;
 final class TouchScanner {
 
     private static final Set<String> BEFORE_SELECT_STAR = Set.of("select", "distinct", "all", "returning");
+    private static final Set<String> BEFORE_TABLE_QUERY = Set.of("as", "union", "intersect", "except", "all", "(");
 
     private TouchScanner() {
     }
@@ -37,6 +38,10 @@ final class TouchScanner {
         for (int i = 0; i < tokens.size(); i++) {
             Token t = tokens.get(i);
             String name = t.name();
+            String before = i == 0 ? "" : tokens.get(i - 1).text();
+            if (t.isWord("table") && (i == 0 || before != null && BEFORE_TABLE_QUERY.contains(before))) {
+                star = true; // the TABLE t query (all of t's columns), alone, wrapped or in a set operation
+            }
             if (name != null) {
                 names.add(name);
             } else if (t.isPunct("*") && selectsColumns(tokens, i)) {
@@ -47,8 +52,6 @@ final class TouchScanner {
             if (copiesIn(tokens)) {
                 return List.of(); // COPY … FROM writes; colshift does not gate it (see the package documentation)
             }
-            star = true;
-        } else if (!tokens.isEmpty() && tokens.get(0).isWord("table")) {
             star = true;
         }
         List<ColumnMigration> touched = new ArrayList<>();

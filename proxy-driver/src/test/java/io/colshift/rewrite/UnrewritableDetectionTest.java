@@ -39,6 +39,7 @@ class UnrewritableDetectionTest {
         assertThat(Rewrites.assertUnrewritable(engine, "SELECT u.* FROM users u WHERE ((", expanded)).isNotNull();
         assertThat(Rewrites.assertUnrewritable(engine, "COPY users TO STDOUT", expanded)).isNotNull();
         assertThat(Rewrites.assertUnrewritable(engine, "TABLE users", expanded)).isNotNull();
+        assertThat(Rewrites.assertUnrewritable(engine, "CREATE TABLE copy AS TABLE users", expanded)).isNotNull();
     }
 
     @Test
