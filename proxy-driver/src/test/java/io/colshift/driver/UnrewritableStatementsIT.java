@@ -75,6 +75,8 @@ class UnrewritableStatementsIT {
             st.execute("SELECT * INTO TEMP t_into FROM users ORDER BY id USING >");
             assertThat(rows(st.executeQuery("SELECT * FROM t_ctas"))).containsExactly("id=1,status=active");
             assertThat(rows(st.executeQuery("SELECT * FROM t_into"))).containsExactly("id=1,name=ann,status=active");
+            // a cast of the column is named after the column, as in the target schema
+            assertThat(rows(st.executeQuery("SELECT status::varchar(10) FROM users"))).containsExactly("status=active");
         }
     }
 
