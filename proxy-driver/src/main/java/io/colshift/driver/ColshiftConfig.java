@@ -24,9 +24,12 @@ import java.util.Map;
  *                      a pooler), or null
  * @param pooler        what sits between the driver and PostgreSQL ({@link Pooler}); decides how colshift keeps
  *                      server-prepared statements from running stale plans
+ * @param unrewritable  what happens to a statement that touches a migrating column but could not be rewritten
+ *                      ({@code colshift.unrewritable}, {@code colshift.strict})
  */
 public record ColshiftConfig(boolean enabled, String controlSchema, long pollMs, int cacheSize, boolean listen,
-                             long maxStalenessMs, boolean watch, String watchUrl, Pooler pooler) {
+                             long maxStalenessMs, boolean watch, String watchUrl, Pooler pooler,
+                             UnrewritablePolicy unrewritable) {
 
     public static final String PREFIX = "colshift.";
     public static final String ENABLED = PREFIX + "enabled";
@@ -38,16 +41,20 @@ public record ColshiftConfig(boolean enabled, String controlSchema, long pollMs,
     public static final String WATCH = PREFIX + "watch";
     public static final String WATCH_URL = PREFIX + "watchUrl";
     public static final String POOLER = PREFIX + "pooler";
+    /** {@code fail} (default) or {@code pass}: see {@link UnrewritablePolicy}. */
+    public static final String UNREWRITABLE = PREFIX + "unrewritable";
+    /** {@code true} fails every statement colshift could not rewrite, in every phase. */
+    public static final String STRICT = PREFIX + "strict";
 
     public static final long DEFAULT_POLL_MS = 1000;
     public static final int DEFAULT_CACHE_SIZE = 10_000;
 
     public static final ColshiftConfig DEFAULTS =
             new ColshiftConfig(true, ControlSchema.DEFAULT_NAME, DEFAULT_POLL_MS, DEFAULT_CACHE_SIZE, true, 0, true, null,
-                    Pooler.AUTO);
+                    Pooler.AUTO, UnrewritablePolicy.DEFAULT);
 
     private static final String VALID_KEYS = String.join(", ", ENABLED, CONTROL_SCHEMA, POLL_MS, CACHE_SIZE, LISTEN,
-            MAX_STALENESS, WATCH, WATCH_URL, POOLER);
+            MAX_STALENESS, WATCH, WATCH_URL, POOLER, UNREWRITABLE, STRICT);
     private static final String POSTGRESQL = "jdbc:postgresql:";
 
     public ColshiftConfig {
@@ -67,12 +74,13 @@ public record ColshiftConfig(boolean enabled, String controlSchema, long pollMs,
         if (pooler == null) {
             throw new IllegalArgumentException("pooler must be given");
         }
+        java.util.Objects.requireNonNull(unrewritable, "unrewritable");
     }
 
     /** The same configuration with another poll interval. */
     public ColshiftConfig withPollMs(long pollMs) {
         return new ColshiftConfig(enabled, controlSchema, pollMs, cacheSize, listen, maxStalenessMs, watch, watchUrl,
-                pooler);
+                pooler, unrewritable);
     }
 
     /** The lease asked for: {@code maxStaleness}, or twice the poll interval when not set. */
@@ -100,6 +108,8 @@ public record ColshiftConfig(boolean enabled, String controlSchema, long pollMs,
         boolean watch = DEFAULTS.watch;
         String watchUrl = DEFAULTS.watchUrl;
         Pooler pooler = DEFAULTS.pooler;
+        boolean strict = DEFAULTS.unrewritable.strict();
+        boolean pass = DEFAULTS.unrewritable.pass();
         for (Map.Entry<String, String> e : properties.entrySet()) {
             String key = e.getKey();
             String value = e.getValue() == null ? "" : e.getValue().strip();
@@ -113,11 +123,21 @@ public record ColshiftConfig(boolean enabled, String controlSchema, long pollMs,
                 case WATCH -> watch = parseBoolean(key, value);
                 case WATCH_URL -> watchUrl = parseWatchUrl(key, value);
                 case POOLER -> pooler = parsePooler(key, value);
+                case STRICT -> strict = parseBoolean(key, value);
+                case UNREWRITABLE -> pass = parseUnrewritable(key, value);
                 default -> throw invalid("unknown colshift property '" + key + "'; valid properties are " + VALID_KEYS);
             }
         }
         return new ColshiftConfig(enabled, controlSchema, pollMs, cacheSize, listen, maxStalenessMs, watch, watchUrl,
-                pooler);
+                pooler, new UnrewritablePolicy(strict, pass));
+    }
+
+    private static boolean parseUnrewritable(String key, String value) throws SQLException {
+        return switch (value.toLowerCase(Locale.ROOT)) {
+            case "fail" -> false;
+            case "pass" -> true;
+            default -> throw invalid(key + " must be fail or pass, got '" + value + "'");
+        };
     }
 
     private static String parseWatchUrl(String key, String value) throws SQLException {

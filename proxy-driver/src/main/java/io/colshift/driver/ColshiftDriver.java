@@ -57,6 +57,7 @@ public final class ColshiftDriver implements Driver {
             if (seam.follows()) {
                 proxy.sharesBackends(PooledConnections.apply(connection, target.config().pooler()));
             }
+            proxy.policy = target.config().unrewritable();
             return proxy;
         } catch (RuntimeException | Error e) {
             connection.close();
@@ -116,6 +117,14 @@ public final class ColshiftDriver implements Driver {
                                 + " unnamed), transaction-prepared one that keeps them (PgBouncer 1.21+"
                                 + " max_prepared_statements), none a direct connection",
                         java.util.Arrays.stream(Pooler.values()).map(Pooler::value).toArray(String[]::new)),
+                property(info, ColshiftConfig.UNREWRITABLE, defaults.unrewritable().pass() ? "pass" : "fail",
+                        "what happens, from expanded on, to a statement that reads a migrating column and could not "
+                                + "be rewritten: fail (SQLState 7C001) or pass (counted as a possible wrong read)",
+                        new String[]{"fail", "pass"}),
+                property(info, ColshiftConfig.STRICT, String.valueOf(defaults.unrewritable().strict()),
+                        "true fails every statement colshift could not rewrite, in every phase (SQLState 7C002): "
+                                + "for test suites run against a declared migration",
+                        new String[]{"true", "false"}),
         };
     }
 

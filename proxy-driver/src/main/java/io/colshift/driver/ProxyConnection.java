@@ -25,6 +25,8 @@ abstract class ProxyConnection implements ColshiftConnection {
 
     protected final Connection delegate;
     final RewriteSeam seam;
+    /** Set by the driver before the connection is handed out; see {@link UnrewritablePolicy}. */
+    UnrewritablePolicy policy = UnrewritablePolicy.DEFAULT;
     private volatile boolean closed;
     private ProxyDatabaseMetaData metaData;
     /** The state this connection's last statement ran under. */
@@ -163,6 +165,13 @@ abstract class ProxyConnection implements ColshiftConnection {
     @Override
     public final String nativeSQL(String sql) throws SQLException {
         return delegate.nativeSQL(seam.sqlFor(sql));
+    }
+
+    /** Fails a statement colshift could not rewrite when the connection's policy says so (counted either way). */
+    final void checkRewritable(Rewrite rewrite) throws SQLException {
+        if (rewrite.unrewritable() != null) {
+            policy.check(rewrite, seam.unrewritable);
+        }
     }
 
     private PreparedStatement prepare(String sql, StatementPreparer preparer) throws SQLException {

@@ -41,8 +41,9 @@ import java.util.List;
  * that the connection hands from one statement to the next ({@link BoundParameters}), so keeping them
  * allocates nothing; otherwise every {@code setX} goes straight to the real statement.
  * The price: a statement whose table starts migrating between its prepare and its execution cannot be
- * prepared again when it has placeholders, because its values were never kept. It then fails open: it
- * executes unchanged, is counted in {@link ColshiftConnection#statementsPassedUnchanged()} and the first
+ * prepared again when it has placeholders, because its values were never kept. It is then a statement colshift
+ * cannot rewrite ({@link UnrewritablePolicy}): from {@code expanded} on, or in strict mode, it fails; otherwise
+ * it executes unchanged, is counted in {@link ColshiftConnection#statementsPassedUnchanged()} and the first
  * such case is logged. Statements without placeholders are simply prepared again. The window is the time
  * between prepare and execute of one statement across the state change that starts a migration, which
  * applications that prepare per use barely hit.
@@ -111,6 +112,7 @@ abstract class ProxyPreparedStatement extends ProxyStatement implements Prepared
         StateSnapshot now = connection.stateNow();
         connection.beforeStatement(now);
         followState(now);
+        connection.checkRewritable(rewrite);
     }
 
     private void followState() throws SQLException {
@@ -130,6 +132,7 @@ abstract class ProxyPreparedStatement extends ProxyStatement implements Prepared
             return; // the closed real statement fails the execution exactly as the real driver does
         }
         if (parameters == null && (sql.indexOf('?') >= 0 || unkeptBatchRows > 0)) {
+            connection.checkRewritable(next.unrewritable() != null ? next : notPreparedAgain(now));
             snapshot = now;
             connection.seam.passedUnchanged(
                     "it was prepared before a migration of its table became active and its parameters were not kept",
@@ -138,6 +141,26 @@ abstract class ProxyPreparedStatement extends ProxyStatement implements Prepared
         }
         prepareAgain(next);
         snapshot = now;
+    }
+
+    /**
+     * This statement needs a rewrite it cannot get (its parameters were not kept): it falls under the
+     * connection's unrewritable policy like any statement colshift cannot rewrite, for the migrations whose
+     * table it names.
+     */
+    private Rewrite notPreparedAgain(StateSnapshot now) {
+        List<String> ids = new java.util.ArrayList<>();
+        boolean wrongRead = false;
+        String lower = sql.toLowerCase(java.util.Locale.ROOT);
+        for (io.colshift.state.ColumnMigration m : now.migrations()) {
+            if (lower.contains(m.table().toLowerCase(java.util.Locale.ROOT)) && !ids.contains(m.id())) {
+                ids.add(m.id());
+                wrongRead |= m.phase().readMode() == io.colshift.state.Phase.ReadMode.COALESCE;
+            }
+        }
+        return ids.isEmpty() ? Rewrite.UNCHANGED : Rewrite.unrewritable(new io.colshift.rewrite.Unrewritable(
+                "prepared before the migration became active",
+                "its parameters were not kept, so it cannot be prepared again for the rewrite", ids, wrongRead));
     }
 
     private void prepareAgain(Rewrite next) throws SQLException {

@@ -49,12 +49,14 @@ abstract class ProxyStatement implements Statement {
 
     // ---- execution with SQL text ---------------------------------------------------------------------
 
-    private Rewrite rewrite(String sql) {
+    private Rewrite rewrite(String sql) throws SQLException {
         RewriteSeam seam = connection.seam;
         StateSnapshot now = connection.stateNow();
         connection.beforeStatement(now);
         emulatingUpdate = false;
-        return seam.rewrite(sql, now);
+        Rewrite rewrite = seam.rewrite(sql, now);
+        connection.checkRewritable(rewrite);
+        return rewrite;
     }
 
     @Override
@@ -194,6 +196,7 @@ abstract class ProxyStatement implements Statement {
     @Override
     public void addBatch(String sql) throws SQLException {
         Rewrite rewrite = connection.seam.rewrite(sql, connection.stateNow());
+        connection.checkRewritable(rewrite);
         if (rewrite.countInsteadOfUpdate()) {
             if (delegate.isClosed()) {
                 delegate.addBatch(sql); // fails exactly as the closed real statement does

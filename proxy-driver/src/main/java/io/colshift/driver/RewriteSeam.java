@@ -39,6 +39,8 @@ final class RewriteSeam {
     private final AtomicBoolean failureLogged = new AtomicBoolean();
     private final LongSupplier rewriterPassedUnchanged;
     private final boolean follows;
+    /** Statements that touch a migrating column and could not be rewritten, per migration and outcome. */
+    final UnrewritableCounters unrewritable = new UnrewritableCounters();
 
     /**
      * @param rewriterPassedUnchanged how many statements the rewriter itself passed unchanged (it counts and

@@ -109,6 +109,7 @@ final class RewriteWiring {
         counters.put("rewrite.rewritten", stats.rewritten());
         counters.put("rewrite.passedUnchanged", stats.failedOpen());
         counters.put("driver.passedUnchanged", seam.proxyPassedUnchangedCount());
+        seam.unrewritable.addTo(counters);
         return counters;
     }
 }

@@ -25,6 +25,7 @@ final class MigrationIndex {
     private final List<String> searchPath;
     private final Map<ColumnMigration, FallbackTemplate> fallbacks = new IdentityHashMap<>();
     private final TableNameFilter filter;
+    private final List<ColumnMigration> migrations = new ArrayList<>();
 
     MigrationIndex(StateSnapshot snapshot) {
         this.version = snapshot.version();
@@ -44,6 +45,7 @@ final class MigrationIndex {
             if (!m.phase().needsRewriting()) {
                 continue;
             }
+            migrations.add(m);
             String key = tableKey(m.schema(), m.table());
             byTable.computeIfAbsent(key, k -> new ArrayList<>()).add(m);
             columnNames.add(m.column());
@@ -63,6 +65,11 @@ final class MigrationIndex {
 
     boolean mayReference(String sql) {
         return !byTable.isEmpty() && filter.mayReference(sql);
+    }
+
+    /** Every migration statements are rewritten for, in snapshot order. */
+    List<ColumnMigration> migrations() {
+        return migrations;
     }
 
     /** Whether some migration adds a column of this (catalog-spelled) name. */

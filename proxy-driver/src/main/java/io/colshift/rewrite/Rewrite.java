@@ -15,6 +15,7 @@ public final class Rewrite {
     private final String sql;
     private final int[] parameterMap;
     private final boolean countInsteadOfUpdate;
+    private final Unrewritable unrewritable;
 
     /**
      * The statement passes exactly as the application wrote it. A shared constant, so the pass-through
@@ -26,12 +27,30 @@ public final class Rewrite {
         this.sql = null;
         this.parameterMap = null;
         this.countInsteadOfUpdate = false;
+        this.unrewritable = null;
     }
 
     private Rewrite(String sql, int[] parameterMap, boolean countInsteadOfUpdate) {
         this.sql = Objects.requireNonNull(sql, "sql");
         this.parameterMap = parameterMap;
         this.countInsteadOfUpdate = countInsteadOfUpdate;
+        this.unrewritable = null;
+    }
+
+    private Rewrite(Unrewritable unrewritable) {
+        this.sql = null;
+        this.parameterMap = null;
+        this.countInsteadOfUpdate = false;
+        this.unrewritable = Objects.requireNonNull(unrewritable, "unrewritable");
+    }
+
+    /**
+     * A statement that touches a migrating column but could not be rewritten: it would be sent as written
+     * ({@link #applyTo(String)} returns the input), and the connection's policy decides whether it may be
+     * ({@link #unrewritable()} says why not and what sending it would do).
+     */
+    public static Rewrite unrewritable(Unrewritable why) {
+        return new Rewrite(why);
     }
 
     /**
@@ -82,10 +101,15 @@ public final class Rewrite {
         return countInsteadOfUpdate;
     }
 
+    /** Why this statement could not be rewritten although it touches a migrating column; null when it could. */
+    public Unrewritable unrewritable() {
+        return unrewritable;
+    }
+
     @Override
     public boolean equals(Object o) {
         return o instanceof Rewrite r && Objects.equals(sql, r.sql) && countInsteadOfUpdate == r.countInsteadOfUpdate
-                && Arrays.equals(parameterMap, r.parameterMap);
+                && Arrays.equals(parameterMap, r.parameterMap) && Objects.equals(unrewritable, r.unrewritable);
     }
 
     @Override
@@ -97,6 +121,9 @@ public final class Rewrite {
     public String toString() {
         if (isUnchanged()) {
             return "Rewrite[unchanged]";
+        }
+        if (unrewritable != null) {
+            return "Rewrite[unrewritable: " + unrewritable + "]";
         }
         return "Rewrite[" + sql + (parameterMap == null ? "" : ", params=" + Arrays.toString(parameterMap))
                 + (countInsteadOfUpdate ? ", count-instead-of-update" : "") + "]";

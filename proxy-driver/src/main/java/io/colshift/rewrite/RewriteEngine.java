@@ -4,7 +4,12 @@ import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 import io.colshift.state.StateSnapshot;
 
+import io.colshift.state.ColumnMigration;
+import io.colshift.state.Phase;
+
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.atomic.LongAdder;
 
 /**
@@ -59,6 +64,9 @@ public final class RewriteEngine implements StatementRewriter, AutoCloseable {
     private final LongAdder timeouts = new LongAdder();
     private final LongAdder ambiguous = new LongAdder();
     private final LongAdder unsupported = new LongAdder();
+    private final LongAdder refused = new LongAdder();
+    private final LongAdder relaxed = new LongAdder();
+    private final Relaxations relaxations = new Relaxations();
 
     /** @param cacheSize most rewrite results kept (the driver's {@code colshift.cacheSize}) */
     public RewriteEngine(int cacheSize) {
@@ -91,15 +99,16 @@ public final class RewriteEngine implements StatementRewriter, AutoCloseable {
                 return cached.rewrite();
             }
             misses.increment();
-            Rewrite result = compute(sql, idx, version);
-            if (result != null) {
-                if (cached == null || cached.version() <= version) {
-                    // an older snapshot still in flight must not evict the current version's entry
-                    cache.put(sql, new Entry(version, result));
-                }
-                return result;
+            Object computed = compute(sql, idx, version);
+            if (computed instanceof Uncached u) {
+                return u.rewrite();
             }
-            return Rewrite.UNCHANGED;
+            Rewrite result = (Rewrite) computed;
+            if (cached == null || cached.version() <= version) {
+                // an older snapshot still in flight must not evict the current version's entry
+                cache.put(sql, new Entry(version, result));
+            }
+            return result;
         } catch (RuntimeException | StackOverflowError e) {
             // the contract is never to throw: whatever went wrong, the application's statement runs as written
             unsupported.increment();
@@ -121,27 +130,61 @@ public final class RewriteEngine implements StatementRewriter, AutoCloseable {
         return idx;
     }
 
-    /** The result to cache, or null for a pass-through that must not be cached (a timeout worth retrying). */
-    private Rewrite compute(String sql, MigrationIndex idx, long version) {
+    /** A result not to cache: a timed-out parse may succeed next time. */
+    private record Uncached(Rewrite rewrite) {
+    }
+
+    /** The result to cache, or {@link Uncached} for a result that must not be cached. */
+    private Object compute(String sql, MigrationIndex idx, long version) {
+        List<SqlLexer.Token> lexed = SqlLexer.tokens(sql);
+        WrappedQuery wrapped = WrappedQuery.locate(sql, lexed);
+        if (wrapped != null && placeholderOutside(lexed, wrapped)) {
+            unsupported.increment();
+            return failedOpen("unsupported", sql, "a parameter outside the query wrapped by " + wrapped.kind(), idx);
+        }
+        String text = wrapped == null ? sql : wrapped.blanked(sql);
         ParsedStatement parsed;
         try {
-            parsed = parser.parse(sql);
+            parsed = parser.parse(text);
         } catch (BoundedParser.Failure f) {
             if (f.timedOut()) {
                 timeouts.increment();
-                failureLog.failedOpen("parse timed out", sql, f.getMessage());
+                Rewrite failed = failedOpen("parse timed out", sql, f.getMessage(), idx);
                 int attempts = timedOut.asMap().merge(new Key(sql, version), 1, Integer::sum);
-                return attempts >= TIMEOUTS_BEFORE_GIVING_UP ? Rewrite.UNCHANGED : null;
+                if (attempts >= TIMEOUTS_BEFORE_GIVING_UP) {
+                    return failed;
+                }
+                return new Uncached(failed);
             }
-            parseFailures.increment();
-            failureLog.failedOpen("parse failed", sql, f.getMessage());
-            return Rewrite.UNCHANGED;
+            parsed = relaxations.parse(text, parser);
+            if (parsed == null) {
+                parseFailures.increment();
+                return failedOpen("parse failed", sql, f.getMessage(), idx);
+            }
+            relaxed.increment();
+        }
+        if (!parsed.sql().equals(sql)) {
+            // parsed with parts blanked out: every offset is the original's, so the edits splice into it
+            parsed = new ParsedStatement(sql, parsed.statement(), parsed.root(), parsed.tokens());
         }
         try {
             StatementEditor.Outcome outcome = new StatementEditor(parsed, idx).run();
             if (outcome == null) {
+                if (startsWithTable(lexed, wrapped == null ? 0 : wrapped.begin())) {
+                    throw Abandon.unsupported("TABLE statement over a migrating table");
+                }
                 unchanged.increment();
                 return Rewrite.UNCHANGED;
+            }
+            if (wrapped != null && outcome.countInsteadOfUpdate()) {
+                throw Abandon.unsupported("an UPDATE that writes only gated columns inside " + wrapped.kind());
+            }
+            if (wrapped != null && wrapped.kind() == WrappedQuery.Kind.VIEW) {
+                // A view keeps its definition: the read fallback spliced into it now would still be read after
+                // the migration ends, hiding the column's real values (or its NULLs). Create views after contract.
+                refused.increment();
+                return failedOpen("view over a migrating column", sql,
+                        "the view would keep colshift's read fallback in its definition; create it after contract", idx);
             }
             rewritten.increment();
             return outcome.countInsteadOfUpdate()
@@ -149,14 +192,54 @@ public final class RewriteEngine implements StatementRewriter, AutoCloseable {
                     : Rewrite.rewritten(outcome.sql(), outcome.parameterMap());
         } catch (Abandon a) {
             (a.reason() == Abandon.Reason.AMBIGUOUS ? ambiguous : unsupported).increment();
-            failureLog.failedOpen(a.reason().name().toLowerCase(java.util.Locale.ROOT), sql, a.getMessage());
+            return failedOpen(a.reason().name().toLowerCase(java.util.Locale.ROOT), sql, a.getMessage(), idx);
+        }
+    }
+
+    /** {@code TABLE t} (all of t's columns, raw) as the statement or the wrapped query: the parser gives no columns. */
+    private static boolean startsWithTable(List<SqlLexer.Token> lexed, int from) {
+        for (SqlLexer.Token t : lexed) {
+            if (t.begin() >= from) {
+                return t.isWord("table");
+            }
+        }
+        return false;
+    }
+
+    /** A JDBC placeholder in the wrapper's own text would be numbered by the driver but not by the inner rewrite. */
+    private static boolean placeholderOutside(List<SqlLexer.Token> lexed, WrappedQuery wrapped) {
+        for (SqlLexer.Token t : lexed) {
+            if (t.kind() == SqlLexer.Kind.PLACEHOLDER && (t.begin() < wrapped.begin() || t.begin() >= wrapped.end())) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /**
+     * The statement goes as written; logged once. When it touches a migrating column it carries an
+     * {@link Unrewritable}, and the connection's policy decides whether it may go at all.
+     */
+    private Rewrite failedOpen(String reason, String sql, String detail, MigrationIndex idx) {
+        failureLog.failedOpen(reason, sql, detail);
+        List<ColumnMigration> touched = TouchScanner.touched(sql, idx.migrations());
+        if (touched.isEmpty()) {
             return Rewrite.UNCHANGED;
         }
+        List<String> ids = new ArrayList<>(touched.size());
+        boolean wrongRead = false;
+        for (ColumnMigration m : touched) {
+            if (!ids.contains(m.id())) {
+                ids.add(m.id());
+            }
+            wrongRead |= m.phase().readMode() == Phase.ReadMode.COALESCE;
+        }
+        return Rewrite.unrewritable(new Unrewritable(reason, detail, ids, wrongRead));
     }
 
     public RewriteStats stats() {
         return new RewriteStats(skipped.sum(), hits.sum(), misses.sum(), rewritten.sum(), unchanged.sum(),
-                parseFailures.sum(), timeouts.sum(), ambiguous.sum(), unsupported.sum());
+                parseFailures.sum(), timeouts.sum(), ambiguous.sum(), unsupported.sum(), refused.sum(), relaxed.sum());
     }
 
     /** Entries currently cached (approximate). */

@@ -16,12 +16,17 @@ package io.colshift.rewrite;
  * @param timeouts      statements whose parse ran out of time (passed unchanged)
  * @param ambiguous     statements with a column reference that could belong to more than one table (passed unchanged)
  * @param unsupported   statements of a shape the rewriter does not handle safely (passed unchanged)
+ * @param refused       view definitions over a migrating column, not rewritten on purpose (the view would keep
+ *                      the read fallback after the migration)
+ * @param relaxed       statements read only after a narrow pre-parse step blanked a construct the parser does
+ *                      not take ({@link Relaxations}); they were rewritten or found unchanged as usual
  */
 public record RewriteStats(long skipped, long hits, long misses, long rewritten, long unchanged,
-                           long parseFailures, long timeouts, long ambiguous, long unsupported) {
+                           long parseFailures, long timeouts, long ambiguous, long unsupported, long refused,
+                           long relaxed) {
 
     /** Every statement that had to be passed unchanged although it might have needed a rewrite. */
     public long failedOpen() {
-        return parseFailures + timeouts + ambiguous + unsupported;
+        return parseFailures + timeouts + ambiguous + unsupported + refused;
     }
 }

@@ -179,6 +179,10 @@ final class ScopeResolver {
             } else {
                 out.add(tableRelation(table));
             }
+        } else if (item instanceof ParenthesedFromItem pfi && isAliasedValues(pfi)) {
+            // (VALUES …) AS v(a, b): the parser puts the alias on the brackets, PostgreSQL on the VALUES list
+            out.add(new Relation(Identifiers.normalize(alias.getName()), null, alias.getName(), null, List.of(),
+                    aliasColumnsOr(alias, null), false));
         } else if (item instanceof ParenthesedFromItem pfi) {
             addRelations(pfi.getFromItem(), out);
             addJoins(pfi.getJoins(), out);
@@ -201,6 +205,12 @@ final class ScopeResolver {
             out.add(new Relation(alias == null ? null : Identifiers.normalize(alias.getName()), null,
                     alias == null ? null : alias.getName(), null, List.of(), null, false));
         }
+    }
+
+    /** {@code (VALUES …) AS v(…)}: a bracketed VALUES list without joins, named by the alias on the brackets. */
+    static boolean isAliasedValues(ParenthesedFromItem pfi) {
+        return pfi.getAlias() != null && pfi.getFromItem() instanceof Values && pfi.getFromItem().getAlias() == null
+                && (pfi.getJoins() == null || pfi.getJoins().isEmpty());
     }
 
     private List<ColumnMigration> starPassedOnce(Object guard, Select select, Alias alias) {

@@ -73,6 +73,8 @@ final class StatementEditor {
     private final List<Node> plainSelectNodes = new ArrayList<>();
     private final Set<Column> outputNameRefs = Collections.newSetFromMap(new IdentityHashMap<>());
     private final Set<Column> bareItems = Collections.newSetFromMap(new IdentityHashMap<>());
+    /** Unaliased items that are a cast of a bare column ({@code status::varchar}): PostgreSQL names them after it. */
+    private final Map<Column, SelectItem<?>> castItems = new IdentityHashMap<>();
     private final Set<PlainSelect> expandable = Collections.newSetFromMap(new IdentityHashMap<>());
     private final Map<PlainSelect, Integer> addedColumns = new IdentityHashMap<>();
 
@@ -178,6 +180,10 @@ final class StatementEditor {
         for (Object o : items) {
             if (o instanceof SelectItem<?> item && item.getExpression() instanceof Column c && item.getAlias() == null) {
                 bareItems.add(c);
+            } else if (o instanceof SelectItem<?> item && item.getAlias() == null
+                    && item.getExpression() instanceof net.sf.jsqlparser.expression.CastExpression cast
+                    && cast.getLeftExpression() instanceof Column c) {
+                castItems.put(c, item);
             }
         }
     }
@@ -245,6 +251,15 @@ final class StatementEditor {
         String replacement = read(m, ctx.text(span), relation.qualifier());
         if (bareItems.contains(column)) {
             replacement = replacement + " AS " + column.getColumnName();
+        }
+        SelectItem<?> cast = castItems.get(column);
+        if (cast != null) {
+            // the rewritten cast would be named after its type or COALESCE; the label stays the column's
+            int[] item = ctx.spanOf(cast);
+            if (item == null) {
+                throw Abandon.unsupported("select item without position");
+            }
+            edits.add(new Edit(item[1], item[1], " AS " + column.getColumnName()));
         }
         edits.add(new Edit(span[0], span[1], replacement));
     }
@@ -422,7 +437,9 @@ final class StatementEditor {
 
     private static boolean mergesColumns(FromItem item) {
         if (item instanceof ParenthesedFromItem pfi) {
-            return pfi.getAlias() != null || mergesColumns(pfi.getFromItem()) || mergesColumns(pfi.getJoins());
+            // an alias on a bracketed join hides its tables' names; on a bracketed VALUES list it just names it
+            return pfi.getAlias() != null && !ScopeResolver.isAliasedValues(pfi)
+                    || mergesColumns(pfi.getFromItem()) || mergesColumns(pfi.getJoins());
         }
         return false;
     }

@@ -17,13 +17,12 @@
  *   <li>WHERE, JOIN ON, GROUP BY, HAVING, window, DISTINCT ON, ORDER BY and RETURNING references are rewritten
  *       the same way. A bare ORDER BY name that matches an output column names that output column (which
  *       already carries the rewritten value) and stays as written; so do ORDER BY names of UNION/INTERSECT/EXCEPT.</li>
- *   <li>{@code *} and {@code t.*} over a migrating table gain {@code , CAST(<fallback> AS <type>) AS <column>} right
- *       after the star in {@code declared} (the target schema adds the column last), in the outer query, derived
- *       tables, CTEs and RETURNING; not in EXISTS/IN/scalar subqueries (no reader sees them), not in
- *       INSERT … SELECT (it would change what is inserted), and not when only some branches of a set
- *       operation would gain it (the statement then passes unchanged). From {@code expanded} on, {@code *}
- *       is left alone: the column exists, and listing the table's columns from a snapshot that could be stale
- *       would break statements, so rows not yet backfilled show NULL through a top-level {@code *}. A derived
+ *   <li>{@code *} and {@code t.*} over a migrating table are spelled out as the table's columns in catalog order
+ *       (from the snapshot): in {@code declared} with {@code CAST(<fallback> AS <type>) AS <column>} last (where
+ *       ADD COLUMN will put it), from {@code expanded} on with {@code COALESCE(<column>, <fallback>) AS <column>} in
+ *       the column's own place; in the outer query, derived tables, CTEs and RETURNING; not in EXISTS/IN/scalar
+ *       subqueries (no reader sees them), not in INSERT … SELECT (it would change what is inserted), and not when
+ *       only some branches of a set operation would gain a column (the statement is then unrewritable). A derived
  *       table or CTE that hands the raw column on through {@code *} has its outside references coalesced,
  *       qualified by its own name (it shows every column the fallback uses).</li>
  * </ul>
@@ -53,14 +52,31 @@
  *       {@code GENERATED ALWAYS} identity column.</li>
  * </ul>
  *
- * <h2>Resolution and failing open</h2>
+ * <h2>Wrapped queries</h2>
+ * The query inside {@code EXPLAIN}, {@code PREPARE … AS}, {@code DECLARE … CURSOR FOR}, {@code CREATE TABLE … AS},
+ * {@code CREATE [MATERIALIZED] VIEW … AS} and {@code COPY ( … ) TO} is located on the tokens
+ * ({@link io.colshift.rewrite.WrappedQuery}); everything around it is blanked with spaces, so the parser reads
+ * the inner statement at its original offsets, it is rewritten as any statement, and the edits are spliced into
+ * the original text (wrapper kept byte for byte, placeholders renumbered by the same composer). A view is the
+ * exception: its definition would keep the read fallback after the migration, so a view whose query would be
+ * rewritten is unrewritable on purpose. {@code SELECT … INTO t} is a SELECT; {@code INTO TEMP t} and the like
+ * parse through a pre-parse relaxation ({@link io.colshift.rewrite.Relaxations}), as do {@code ORDER BY … USING
+ * <op>} and string literals continued on the next line.
+ *
+ * <h2>Resolution and statements that cannot be rewritten</h2>
  * Unqualified names are resolved against the relations of the innermost query block first, then outwards;
  * a base table the snapshot does not list is known not to have the column. When a name could belong to the
  * migrating table and another relation of the same block (or a derived table whose columns cannot be known),
- * the statement passes unchanged and counts as ambiguous. Parse failures, timeouts, JOIN USING / NATURAL JOIN
- * over the migrating column, and every shape above that is not handled pass unchanged, counted, and are logged
- * once per distinct statement with string literals masked. DDL, COPY, SET and other utility statements pass
- * unchanged. Parse timeouts are retried a few times before being cached, since a busy CPU can cause them.
+ * the statement is not rewritten and counts as ambiguous. Parse failures, timeouts, JOIN USING / NATURAL JOIN
+ * over the migrating column, and every shape above that is not handled are counted and logged once per distinct
+ * statement with string literals masked. Such a statement is sent as written unless it touches a migrating
+ * column or a {@code *} over a migrating table ({@link io.colshift.rewrite.TouchScanner}, on the tokens, so
+ * names inside literals, comments and function bodies do not count): then its {@link io.colshift.rewrite.Rewrite}
+ * carries an {@link io.colshift.rewrite.Unrewritable} saying why, which migrations it touches and whether sending
+ * it unchanged may read a wrong value silently (from {@code expanded} on). The connection's policy
+ * ({@code colshift.unrewritable}, {@code colshift.strict}) decides whether it runs; the rewriter itself never
+ * throws. DDL, COPY … FROM, SET and other utility statements pass unchanged. Parse timeouts are retried a few
+ * times before being cached, since a busy CPU can cause them.
  *
  * <h2>Cost</h2>
  * A statement whose text names no migrating table costs one scan and no allocation. Results (final SQL and

@@ -100,6 +100,19 @@ class ConnectTargetTest {
     }
 
     @Test
+    void readsTheUnrewritablePolicyAndStrictMode() throws SQLException {
+        assertThat(ColshiftConfig.DEFAULTS.unrewritable()).isEqualTo(new UnrewritablePolicy(false, false));
+        ConnectTarget t = ConnectTarget.parse(
+                "jdbc:colshift:postgresql://h/db?colshift.unrewritable=PASS&colshift.strict=true", null);
+        assertThat(t.config().unrewritable()).isEqualTo(new UnrewritablePolicy(true, true));
+        assertThat(t.realUrl()).isEqualTo("jdbc:postgresql://h/db");
+        assertThatThrownBy(() -> ConnectTarget.parse("jdbc:colshift:postgresql://h/db?colshift.unrewritable=warn", null))
+                .hasMessageContaining("colshift.unrewritable must be fail or pass, got 'warn'");
+        assertThatThrownBy(() -> ConnectTarget.parse("jdbc:colshift:postgresql://h/db?colshift.strict=yes", null))
+                .hasMessageContaining("colshift.strict");
+    }
+
+    @Test
     void rejectsAnEmptyRepeatedOrNestedTarget() {
         assertThatThrownBy(() -> ConnectTarget.parse("jdbc:colshift:", null))
                 .hasMessageContaining("must be followed by the real driver's URL");

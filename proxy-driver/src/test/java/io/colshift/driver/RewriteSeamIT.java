@@ -324,6 +324,23 @@ class RewriteSeamIT {
     }
 
     @Test
+    void statementPreparedBeforeAnyMigrationIsRefusedWhenItWouldReadTheExistingColumnUnchanged() throws Exception {
+        addStatusColumn();
+        state.set(StateSnapshot.EMPTY);
+        String read = "SELECT id, status FROM people WHERE id = ?";
+        try (Connection c = connect(); PreparedStatement ps = c.prepareStatement(read)) {
+            ps.setInt(1, 1);
+            rewrites.put("2:" + read, Rewrite.rewritten("SELECT id, COALESCE(status, 'active') AS status FROM people"
+                    + " WHERE id = ?", null));
+            state.set(EXPANDED);
+            org.assertj.core.api.Assertions.assertThatThrownBy(ps::executeQuery)
+                    .isInstanceOf(java.sql.SQLException.class).hasMessageContaining("people-status")
+                    .extracting(e -> ((java.sql.SQLException) e).getSQLState())
+                    .isEqualTo(UnrewritablePolicy.SQLSTATE_WRONG_READ);
+        }
+    }
+
+    @Test
     void aRewriterThatThrowsLetsTheStatementPassUnchangedAndIsCounted() throws Exception {
         StatementRewriter broken = (sql, snapshot) -> {
             throw new IllegalStateException("boom");

@@ -50,6 +50,15 @@ class ReadRewriteTest {
     }
 
     @Test
+    void castOfTheColumnKeepsTheColumnsNameAsLabel() {
+        assertThat(text(engine, "SELECT status::varchar(10), CAST(u.status AS text) FROM users u", declared))
+                .isEqualTo("SELECT CAST('active' AS text)::varchar(10) AS status, CAST(CAST('active' AS text) AS text) AS status "
+                        + "FROM users u");
+        assertThat(text(engine, "SELECT status::varchar(10) AS s FROM users", expanded))
+                .isEqualTo("SELECT COALESCE(status, 'active')::varchar(10) AS s FROM users");
+    }
+
+    @Test
     void explicitAliasIsKeptAndNotDoubled() {
         assertThat(text(engine, "SELECT u.status AS s FROM users u", declared))
                 .isEqualTo("SELECT CAST('active' AS text) AS s FROM users u");

@@ -30,7 +30,22 @@ final class Rewrites {
         return m;
     }
 
+    /**
+     * The statement is sent exactly as written, with its parameters where they were. (It may still carry an
+     * {@link Unrewritable} for the connection's policy: see {@link #assertUnrewritable}.)
+     */
     static void assertUnchanged(RewriteEngine engine, String sql, StateSnapshot snapshot) {
-        assertThat(engine.rewrite(sql, snapshot)).isSameAs(Rewrite.UNCHANGED);
+        Rewrite r = engine.rewrite(sql, snapshot);
+        assertThat(r.applyTo(sql)).isSameAs(sql);
+        assertThat(r.parametersUnchanged()).isTrue();
+        assertThat(r.countInsteadOfUpdate()).isFalse();
+    }
+
+    /** The statement touches a migrating column, could not be rewritten, and says why. */
+    static Unrewritable assertUnrewritable(RewriteEngine engine, String sql, StateSnapshot snapshot) {
+        assertUnchanged(engine, sql, snapshot);
+        Unrewritable u = engine.rewrite(sql, snapshot).unrewritable();
+        assertThat(u).as("unrewritable: " + sql).isNotNull();
+        return u;
     }
 }
