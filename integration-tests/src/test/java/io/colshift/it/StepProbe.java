@@ -25,8 +25,35 @@ record StepProbe(String colshiftUrl, String user, String password, Map<String, S
 
     /** A read of {@code status} returns the spec's value for a reserved row. */
     Optional<String> statusReadable() {
+        try (Connection c = connect()) {
+            return statusReadable(c);
+        } catch (SQLException e) {
+            return Optional.of(describe("a connection", e));
+        }
+    }
+
+    /** A write of {@code status} reaches the table ({@code RETURNING} shows the written value); rolled back. */
+    Optional<String> writesPass() {
+        try (Connection c = connect()) {
+            return write(c, true);
+        } catch (SQLException e) {
+            return Optional.of(describe("a connection", e));
+        }
+    }
+
+    /** A write of {@code status} is held back ({@code RETURNING} shows the spec's value); rolled back. */
+    Optional<String> writesHeldBack() {
+        try (Connection c = connect()) {
+            return write(c, false);
+        } catch (SQLException e) {
+            return Optional.of(describe("a connection", e));
+        }
+    }
+
+    /** {@link #statusReadable()} on a connection the caller has (e.g. from an application's pool). */
+    static Optional<String> statusReadable(Connection c) {
         String sql = "SELECT status FROM users WHERE id = ?";
-        try (Connection c = connect(); PreparedStatement ps = c.prepareStatement(sql)) {
+        try (PreparedStatement ps = c.prepareStatement(sql)) {
             ps.setLong(1, RESERVED_ID);
             try (ResultSet rs = ps.executeQuery()) {
                 String expected = UsersTable.derivedStatus(UsersTable.seededDeleted(RESERVED_ID));
@@ -42,19 +69,14 @@ record StepProbe(String colshiftUrl, String user, String password, Map<String, S
         }
     }
 
-    /** A write of {@code status} reaches the table ({@code RETURNING} shows the written value); rolled back. */
-    Optional<String> writesPass() {
-        return write(true);
-    }
-
-    /** A write of {@code status} is held back ({@code RETURNING} shows the spec's value); rolled back. */
-    Optional<String> writesHeldBack() {
-        return write(false);
-    }
-
-    private Optional<String> write(boolean shouldPass) {
+    /**
+     * A write of {@code status} on a connection the caller has, in a transaction rolled back afterwards.
+     *
+     * @param shouldPass whether it must reach the table, or be held back
+     */
+    static Optional<String> write(Connection c, boolean shouldPass) {
         String sql = "INSERT INTO users (email, name, status) VALUES (?, 'probe', 'probe') RETURNING status";
-        try (Connection c = connect()) {
+        try {
             c.setAutoCommit(false);
             try (PreparedStatement ps = c.prepareStatement(sql)) {
                 ps.setString(1, "probe-" + System.nanoTime() + "@probe.test");
@@ -68,6 +90,7 @@ record StepProbe(String colshiftUrl, String user, String password, Map<String, S
                 }
             } finally {
                 c.rollback();
+                c.setAutoCommit(true);
             }
         } catch (SQLException e) {
             return Optional.of(describe("a write of status", e));
@@ -82,7 +105,7 @@ record StepProbe(String colshiftUrl, String user, String password, Map<String, S
         return DriverManager.getConnection(colshiftUrl, props);
     }
 
-    private String describe(String what, SQLException e) {
-        return what + " through " + colshiftUrl + " failed [" + e.getSQLState() + "]: " + e.getMessage();
+    private static String describe(String what, SQLException e) {
+        return what + " failed [" + e.getSQLState() + "]: " + e.getMessage();
     }
 }

@@ -47,12 +47,15 @@ final class TopologyDeploy implements AutoCloseable {
     /** The drivers' poll interval; on a standby the watcher polls, it cannot LISTEN. */
     static final Map<String, String> DRIVER_SETTINGS = Map.of("colshift.pollMs", "200");
     private static final Traffic WRITERS = Traffic.of(2, 100);
-    private static final int READER_THREADS = 2;
     private static final double READER_RATE = 40;
     private static final String ID = UsersTable.MIGRATION_ID;
 
-    /** Where one pair of readers (v1 and v2) reads from. */
-    record ReaderSite(String name, String colshiftUrl) {
+    /** Where one pair of readers (v1 and v2) reads from, and how many connections each of them holds. */
+    record ReaderSite(String name, String colshiftUrl, int connections) {
+
+        ReaderSite(String name, String colshiftUrl) {
+            this(name, colshiftUrl, 2);
+        }
     }
 
     /** Something a scenario checks right after a step returned; answers what is wrong, or nothing. */
@@ -232,6 +235,33 @@ final class TopologyDeploy implements AutoCloseable {
         commands.add(result);
     }
 
+    /** Failed statements of every application by SQLSTATE, over the whole run. */
+    Map<String, Long> errorsBySqlState() {
+        Map<String, Long> all = new java.util.TreeMap<>();
+        List<WorkloadStats> apps = new ArrayList<>(List.of(v1Stats, v2Stats));
+        apps.addAll(v1Readers);
+        apps.addAll(v2Readers);
+        apps.forEach(app -> app.errorsBySqlState().forEach((state, n) -> all.merge(state, n, Long::sum)));
+        return all;
+    }
+
+    /** Rows the backfill has checkpointed as done (0 before it started). */
+    long backfilledRows() throws SQLException {
+        try (Connection c = db.connect(); Statement st = c.createStatement();
+             java.sql.ResultSet rs = st.executeQuery("SELECT rows_done FROM colshift.backfill_progress"
+                     + " WHERE migration_id = '" + ID + "'")) {
+            return rs.next() ? rs.getLong(1) : 0;
+        }
+    }
+
+    /** The migration's phase on the primary. */
+    String phase() throws SQLException {
+        try (Connection c = db.connect(); Statement st = c.createStatement();
+             java.sql.ResultSet rs = st.executeQuery("SELECT phase FROM colshift.migrations WHERE id = '" + ID + "'")) {
+            return rs.next() ? rs.getString(1) : null;
+        }
+    }
+
     void hold() throws InterruptedException {
         Thread.sleep(HOLD.toMillis());
     }
@@ -284,8 +314,8 @@ final class TopologyDeploy implements AutoCloseable {
     }
 
     private ReaderApp startReader(ReaderSite site, boolean readsStatus, WorkloadStats stats) {
-        return ReaderApp.start(site.colshiftUrl(), db.user(), db.password(), users.table, readsStatus, READER_THREADS,
-                READER_RATE / READER_THREADS, DRIVER_SETTINGS, stats);
+        return ReaderApp.start(site.colshiftUrl(), db.user(), db.password(), users.table, readsStatus,
+                site.connections(), READER_RATE / site.connections(), DRIVER_SETTINGS, stats);
     }
 
     private void stopV2Writer() {
