@@ -33,7 +33,8 @@ class CrowdedServerIT {
     private static final String ID = UsersTable.MIGRATION_ID;
 
     private final List<String> problems = new ArrayList<>();
-    private final List<CliResult> commands = new ArrayList<>();
+    private final List<String> commands = new ArrayList<>();
+    private final long startNanos = System.nanoTime();
 
     @Test
     void fiftyDriversInFiveJvmsFollowEveryStepWhileTheServerRefusesSomeOfTheirWatchers() throws Exception {
@@ -45,10 +46,12 @@ class CrowdedServerIT {
                 List<FleetProcess> fleet = new ArrayList<>();
                 try {
                     startFleet(fleet, db);
+                    note("fleet started");
                     // every instance holds its one connection: now the slots that remain go to whichever watcher
                     // asks first, and there are fewer of them than instances
                     liftConnectionLimits(db);
                     awaitWatchers(db);
+                    note("connections after the limits were lifted: " + connectionsByKind(db));
                     runLifecycle(fleet, users);
                     Map<String, Long> watchers = connectionsByKind(db);
                     assertThat(watchers.get("application")).as("every instance kept its connection").isEqualTo(INSTANCES);
@@ -82,8 +85,9 @@ class CrowdedServerIT {
         try (Connection c = db.connect(); Statement st = c.createStatement()) {
             st.execute("CREATE ROLE fleet NOLOGIN");
         }
+        long start = System.nanoTime();
         CliResult init = users.cli.run("init", "--grant-to", "fleet");
-        commands.add(init);
+        record(init, start);
         assertThat(init.exitCode()).as("%s", init).isZero();
         try (Connection c = db.connect(); Statement st = c.createStatement()) {
             st.executeUpdate("UPDATE colshift.state SET lease_ms = " + TopologyDeploy.LEASE_MS);
@@ -161,9 +165,19 @@ class CrowdedServerIT {
     }
 
     private void colshift(UsersMigration users, String... args) {
+        long start = System.nanoTime();
         CliResult result = users.cli.run(args);
-        commands.add(result);
+        record(result, start);
         assertThat(result.exitCode()).as("%s", result).isZero();
+    }
+
+    private void note(String event) {
+        commands.add(String.format("[%.1fs] %s", (System.nanoTime() - startNanos) / 1e9, event));
+    }
+
+    private void record(CliResult result, long start) {
+        long now = System.nanoTime();
+        commands.add(String.format("[%.1fs, took %.1fs] %s", (start - startNanos) / 1e9, (now - start) / 1e9, result));
     }
 
     private void probe(List<FleetProcess> fleet, String step, String... kinds) throws Exception {

@@ -45,6 +45,7 @@ class PrimaryRestartIT {
 
     private static void backfillAcrossARestart(TopologyDeploy deploy, PrimaryStandby pair) throws Exception {
         long firstPid = pair.primary().pid();
+        long started = System.nanoTime();
         try (CliProcess backfill = CliProcess.start(deploy.users.target, "backfill", ID,
                 "--max-rows-per-second", "3000", "--max-batch", "500")) {
             long deadline = System.nanoTime() + TimeUnit.MINUTES.toNanos(1);
@@ -65,7 +66,7 @@ class PrimaryRestartIT {
             assertThat(backfill.isAlive()).as("backfill ended after the restart; its output:\n%s", backfill.output())
                     .isFalse();
             deploy.record(new CliResult(List.of("backfill", ID, "(own process, across the restart)"), -1,
-                    backfill.output(), ""));
+                    backfill.output(), ""), started);
             deploy.hold(); // the pools replace the connections the restart cut
         }
         deploy.enter("backfill resumed");

@@ -80,7 +80,8 @@ final class TopologyDeploy implements AutoCloseable {
     private final List<WorkloadStats> v1Readers = new ArrayList<>();
     private final List<WorkloadStats> v2Readers = new ArrayList<>();
     private final List<ReaderApp> runningReaders = new ArrayList<>();
-    private final List<CliResult> commands = new ArrayList<>();
+    private final List<String> commands = new ArrayList<>();
+    private final long startNanos = System.nanoTime();
     private final List<String> probeProblems = new ArrayList<>();
     private final StepCheck check;
     private Timeline timeline;
@@ -224,15 +225,18 @@ final class TopologyDeploy implements AutoCloseable {
 
     /** Runs {@code colshift <args>} against the primary and asserts it succeeded. */
     CliResult colshift(String... args) {
+        long start = System.nanoTime();
         CliResult result = users.cli.run(args);
-        commands.add(result);
+        record(result, start);
         assertThat(result.exitCode()).as("%s\n%s", result, transcript()).isZero();
         return result;
     }
 
-    /** Records a command run elsewhere (e.g. in a process of its own) in the transcript. */
-    void record(CliResult result) {
-        commands.add(result);
+    /** Records a command that started at {@code startNanos} in the transcript, with when it ran and how long. */
+    void record(CliResult result, long startNanos) {
+        long now = System.nanoTime();
+        commands.add(String.format("[%.1fs, took %.1fs] %s", (startNanos - this.startNanos) / 1e9,
+                (now - startNanos) / 1e9, result));
     }
 
     /** Failed statements of every application by SQLSTATE, over the whole run. */
