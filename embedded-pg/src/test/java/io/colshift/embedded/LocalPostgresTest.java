@@ -45,6 +45,20 @@ class LocalPostgresTest {
     }
 
     @Test
+    void postmasterNeverHoldsRootPrivileges() throws Exception {
+        try (LocalPostgres server = LocalPostgres.start()) {
+            Path proc = Path.of("/proc", Long.toString(server.pid()));
+            String uid = Files.readAllLines(proc.resolve("status")).stream()
+                    .filter(l -> l.startsWith("Uid:")).findFirst().orElseThrow().split("\\s+")[1];
+            boolean ownUserNamespace = !Files.readSymbolicLink(proc.resolve("ns/user"))
+                    .equals(Files.readSymbolicLink(Path.of("/proc/self/ns/user")));
+            // either an unprivileged uid, or (started as root) confined to a user namespace of its own
+            assertThat(!"0".equals(uid) || ownUserNamespace).as("uid %s, own user namespace %s", uid, ownUserNamespace)
+                    .isTrue();
+        }
+    }
+
+    @Test
     void closeStopsThePostmasterByPidAndDeletesItsData() throws Exception {
         LocalPostgres server = LocalPostgres.start();
         long pid = server.pid();
