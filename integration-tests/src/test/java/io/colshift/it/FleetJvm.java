@@ -43,7 +43,7 @@ import java.util.concurrent.Future;
 public final class FleetJvm {
 
     static final int INSTANCES = 10;
-    private static final double OPS_PER_SECOND = 3;
+    private static final double OPS_PER_SECOND = 2;
 
     private final int jvm;
     private final int slices;

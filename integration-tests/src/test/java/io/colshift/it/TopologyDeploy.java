@@ -41,7 +41,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 final class TopologyDeploy implements AutoCloseable {
 
-    static final Duration HOLD = Duration.ofMillis(1_200);
+    static final Duration HOLD = Duration.ofMillis(1_000);
     /** The lease the tests give the control schema: short, so each step's wait is short too. */
     static final int LEASE_MS = 500;
     /** The drivers' poll interval; on a standby the watcher polls, it cannot LISTEN. */
