@@ -33,7 +33,8 @@ import java.util.Map;
                 "0:done (or already done)",
                 "1:anything else (connection failed, server error)",
                 "2:usage error or bad input (fix the command or the spec file)",
-                "3:precondition not met, nothing changed",
+                "3:precondition not met, nothing changed; or a barrier gave up waiting for a standby (the change"
+                        + " stays committed; run the same command again)",
                 "4:timed out waiting for a lock, nothing stalled; safe to run again"})
 public final class ColshiftCommand implements Runnable {
 

@@ -25,11 +25,14 @@ final class CompleteCommand implements Callable<Integer> {
     @Mixin
     ConnectionOptions connection;
 
+    @Mixin
+    BarrierOptions barrier;
+
     @Parameters(index = "0", paramLabel = "ID", description = "Migration id.")
     String id;
 
     @Override
     public Integer call() throws Exception {
-        return PhaseCommands.run(spec, connection, DdlOptions.DEFAULTS, id, Completer::run);
+        return PhaseCommands.run(spec, connection, DdlOptions.DEFAULTS, barrier.timeout(), id, Completer::run);
     }
 }

@@ -1,12 +1,16 @@
 package io.colshift.cli;
 
+import io.colshift.phase.PhaseException;
+import io.colshift.phase.StateBarrier;
 import io.colshift.state.ControlSchema;
 import io.colshift.state.ControlSchemaWriter;
 
+import java.io.PrintWriter;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.time.Duration;
 
 /** One command's connection to an initialised control schema, with the writer all state changes go through. */
 public final class ControlSession implements AutoCloseable {
@@ -40,6 +44,16 @@ public final class ControlSession implements AutoCloseable {
                 }
             }
         }
+        try (PreparedStatement ps = connection.prepareStatement("SELECT coalesce(max(version), 0) FROM "
+                + schema.table("schema_version")); ResultSet rs = ps.executeQuery()) {
+            rs.next();
+            int installed = rs.getInt(1);
+            if (installed < ControlSchema.CURRENT_VERSION) {
+                throw CommandFailure.preconditionNotMet("control schema '" + schema.name() + "' is at version "
+                        + installed + ", older than this colshift (" + ControlSchema.CURRENT_VERSION
+                        + "): run `colshift init` to upgrade it");
+            }
+        }
     }
 
     public Connection connection() {
@@ -52,6 +66,23 @@ public final class ControlSession implements AutoCloseable {
 
     public ControlSchema schema() {
         return writer.schema();
+    }
+
+    /**
+     * Waits for the barrier of the last change this session's writer committed (of the current state when it
+     * committed none: an earlier run may have made the change and been killed before its barrier); exit 3 on timeout.
+     *
+     * @param rerun the command to suggest running again after a timeout
+     */
+    public void awaitBarrier(Duration timeout, String rerun, PrintWriter out) throws SQLException {
+        try {
+            new StateBarrier(connection, schema(), timeout, rerun, line -> {
+                out.println(line);
+                out.flush();
+            }).await(writer.lastCommit());
+        } catch (PhaseException e) {
+            throw PhaseCommands.failure(e);
+        }
     }
 
     @Override

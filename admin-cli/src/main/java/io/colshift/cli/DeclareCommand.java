@@ -30,7 +30,10 @@ import java.util.concurrent.Callable;
                         + "identifier, the type is not a PostgreSQL type, default/backfill are not exactly one SQL "
                         + "expression or reference missing columns, the table does not exist, or the column exists with "
                         + "another type. Running it again with the same spec changes nothing; a changed spec is accepted "
-                        + "while the migration is still 'declared'."})
+                        + "while the migration is still 'declared'.",
+                "",
+                "Returns once every driver runs the declared state (the staleness lease after the commit, and after "
+                        + "every streaming standby replayed it): deploy the new application version then, not before."})
 final class DeclareCommand implements Callable<Integer> {
 
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -40,6 +43,9 @@ final class DeclareCommand implements Callable<Integer> {
 
     @Mixin
     ConnectionOptions connection;
+
+    @Mixin
+    BarrierOptions barrier;
 
     @Parameters(index = "0", paramLabel = "SPEC.yaml", description = "The migration spec file.")
     Path specFile;
@@ -74,12 +80,15 @@ final class DeclareCommand implements Callable<Integer> {
             }
             long version = session.writer().declare(validated, JSON.writeValueAsString(resolved.toMap()),
                     "declared from " + specFile.getFileName());
+            String rerun = "colshift declare " + specFile;
             if (version < 0) {
                 out.println("migration '" + resolved.id() + "' is already declared with this spec; nothing to do");
+                session.awaitBarrier(barrier.timeout(), rerun, out);
                 return ExitCodes.DONE;
             }
             out.printf("declared '%s': add %s.%s %s (state version %d)%n", resolved.id(), resolved.displayTable(),
                     resolved.column(), resolved.type(), version);
+            session.awaitBarrier(barrier.timeout(), rerun, out);
             out.println("drivers now read " + resolved.column() + " as " + validated.readFallback()
                     + " and strip writes to it until `colshift expand " + resolved.id() + "`");
             if (validated.columnExists()) {

@@ -10,8 +10,6 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
-import io.colshift.phase.ClientBarrier;
-import io.colshift.phase.PhaseException;
 
 import java.io.PrintWriter;
 import java.time.Duration;
@@ -21,13 +19,14 @@ import java.util.concurrent.Callable;
 @Command(name = "flag", mixinStandardHelpOptions = true,
         description = {
                 "Turns the write flag of a migration on or off. With the flag off, drivers strip writes of the "
-                        + "new column from statements; with it on, they pass them. Returns once every driver has been "
-                        + "notified.",
+                        + "new column from statements; with it on, they pass them. Returns once every driver runs the "
+                        + "change: after the staleness lease, counted from the commit and from every streaming standby's "
+                        + "replay of it (see --barrier-timeout).",
                 "",
                 "Turn writes on after `colshift expand` and after the new application version, which writes the "
                         + "column, is deployed; the backfill refuses to start before. The flag cannot be turned off once "
                         + "the backfill has started: rows written meanwhile would keep NULL. Use `colshift rollback` "
-                        + "instead. With --wait it returns only once every live driver runs the new state."})
+                        + "instead."})
 final class FlagCommand implements Callable<Integer> {
 
     enum Switch { on, off }
@@ -44,16 +43,21 @@ final class FlagCommand implements Callable<Integer> {
     @Option(names = "--writes", required = true, paramLabel = "on|off", description = "New value of the write flag.")
     Switch writes;
 
-    @Option(names = "--wait", description = "Return only once every live driver has acknowledged the change"
-            + " (drivers without heartbeats: after 2 x --poll-interval).")
+    @Mixin
+    BarrierOptions barrier;
+
+    /** Accepted so that existing scripts keep working: every flag change now waits for its barrier. */
+    @Option(names = "--wait", hidden = true, description = "Ignored: the command always waits for the barrier.")
     boolean waitForDrivers;
 
-    @Option(names = "--wait-timeout", defaultValue = "60s", converter = DurationConverter.class, paramLabel = "DURATION",
-            description = "With --wait: give up (exit 3, the change stays made) after this long (default: ${DEFAULT-VALUE}).")
+    /** The former name of --barrier-timeout, still accepted. */
+    @Option(names = "--wait-timeout", hidden = true, converter = DurationConverter.class, paramLabel = "DURATION",
+            description = "Same as --barrier-timeout.")
     Duration waitTimeout;
 
-    @Option(names = "--poll-interval", defaultValue = "1s", converter = DurationConverter.class, paramLabel = "DURATION",
-            description = "With --wait: the drivers' colshift.pollMs (default: ${DEFAULT-VALUE}).")
+    /** Accepted so that existing scripts keep working; the barrier no longer depends on how often drivers poll. */
+    @Option(names = "--poll-interval", hidden = true, converter = DurationConverter.class, paramLabel = "DURATION",
+            description = "Ignored: the barrier waits the staleness lease.")
     Duration pollInterval;
 
     @Override
@@ -74,21 +78,11 @@ final class FlagCommand implements Callable<Integer> {
             long version = session.writer().setWriteFlag(id, enable, "colshift flag --writes " + writes);
             if (version < 0) {
                 out.println("writes of '" + id + "' were already " + writes + "; nothing to do");
-                version = session.writer().version();
             } else {
                 out.printf("writes of '%s' are now %s (state version %d)%n", id, writes, version);
             }
-            if (waitForDrivers) {
-                try {
-                    new ClientBarrier(session.connection(), session.schema(), pollInterval, waitTimeout)
-                            .await(version, line -> {
-                                out.println(line);
-                                out.flush();
-                            });
-                } catch (PhaseException e) {
-                    throw PhaseCommands.failure(e);
-                }
-            }
+            session.awaitBarrier(waitTimeout != null ? waitTimeout : barrier.timeout(),
+                    "colshift flag " + id + " --writes " + writes, out);
             if (enable && migration.phase() == Phase.DECLARED) {
                 out.println("note: the column does not exist yet; drivers keep stripping its writes until"
                         + " `colshift expand " + id + "`");

@@ -1,5 +1,7 @@
 package io.colshift.cli;
 
+import io.colshift.phase.PhaseException;
+import io.colshift.phase.StateBarrier;
 import io.colshift.state.ControlSchema;
 import io.colshift.state.ControlSchemaWriter;
 import picocli.CommandLine.Command;
@@ -11,6 +13,7 @@ import picocli.CommandLine.Spec;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
+import java.time.Duration;
 import java.util.concurrent.Callable;
 
 /** {@code colshift init}: creates or upgrades the control schema; safe to run any number of times. */
@@ -22,7 +25,14 @@ import java.util.concurrent.Callable;
                 "The application's role needs only read access to the control schema: USAGE on the schema and "
                         + "SELECT on its tables. Heartbeats additionally need INSERT and UPDATE on <schema>.clients; "
                         + "without them drivers still work, but the CLI cannot see which state version each driver runs. "
-                        + "--grant-to ROLE grants exactly these privileges."})
+                        + "--grant-to ROLE grants exactly these privileges.",
+                "",
+                "--lease sets the staleness lease (default 2s): no driver runs a statement under a snapshot of its "
+                        + "server's state read longer ago than this, and every step waits this long after its change "
+                        + "committed (and after every streaming standby replayed it). A shorter lease makes steps "
+                        + "return sooner and drivers refresh their state more often. Changing it is a state change "
+                        + "like any other: recorded in the events, announced to drivers, and followed by a barrier, "
+                        + "which waits the old lease when the lease is lowered."})
 final class InitCommand implements Callable<Integer> {
 
     @Spec
@@ -35,9 +45,26 @@ final class InitCommand implements Callable<Integer> {
             description = "Application role to grant read access (and heartbeat writes) to.")
     String grantTo;
 
+    @Option(names = "--lease", paramLabel = "DURATION", converter = DurationConverter.class,
+            description = "Staleness lease, between " + MIN_LEASE_TEXT + " and " + MAX_LEASE_TEXT
+                    + " (a new control schema starts with 2s; without this option it stays as it is).")
+    Duration lease;
+
+    @Mixin
+    BarrierOptions barrier;
+
+    static final Duration MIN_LEASE = Duration.ofMillis(50);
+    static final Duration MAX_LEASE = Duration.ofMinutes(10);
+    private static final String MIN_LEASE_TEXT = "50ms";
+    private static final String MAX_LEASE_TEXT = "10min";
+
     @Override
     public Integer call() throws Exception {
         ControlSchema schema = connection.controlSchema();
+        if (lease != null && (lease.compareTo(MIN_LEASE) < 0 || lease.compareTo(MAX_LEASE) > 0)) {
+            throw CommandFailure.badInput("--lease " + lease.toMillis() + "ms: the staleness lease must be between "
+                    + MIN_LEASE_TEXT + " and " + MAX_LEASE_TEXT);
+        }
         try (Connection c = connection.connect()) {
             if (grantTo != null && !roleExists(c, grantTo)) {
                 throw CommandFailure.badInput("--grant-to: role '" + grantTo + "' does not exist");
@@ -49,17 +76,41 @@ final class InitCommand implements Callable<Integer> {
                         + "): upgrade colshift");
             }
             ControlSchemaWriter writer = new ControlSchemaWriter(c, schema, connection.actor());
-            writer.init();
-            spec.commandLine().getOut().println(existing == 0
-                    ? "created control schema '" + schema.name() + "' (version " + ControlSchema.CURRENT_VERSION + ")"
+            boolean created = writer.init(lease);
+            spec.commandLine().getOut().println(created
+                    ? "created control schema '" + schema.name() + "' (version " + ControlSchema.CURRENT_VERSION
+                    + ", staleness lease " + writer.lease().toMillis() + " ms)"
                     : "control schema '" + schema.name() + "' is up to date (version " + ControlSchema.CURRENT_VERSION + ")");
             if (grantTo != null) {
                 writer.grantDriverAccess(grantTo);
                 spec.commandLine().getOut().println("granted '" + grantTo + "' USAGE on schema " + schema.name()
                         + ", SELECT on its tables, INSERT and UPDATE on " + schema.table("clients"));
             }
+            if (lease != null && !created) {
+                setLease(c, schema, writer);
+            }
         }
         return ExitCodes.DONE;
+    }
+
+    private void setLease(Connection c, ControlSchema schema, ControlSchemaWriter writer) throws Exception {
+        java.io.PrintWriter out = spec.commandLine().getOut();
+        Duration old = writer.lease();
+        long version = writer.setLease(lease, "colshift init --lease " + lease.toMillis() + "ms");
+        if (version < 0) {
+            out.println("staleness lease is " + lease.toMillis() + " ms already; nothing to do");
+            return;
+        }
+        out.println("staleness lease is now " + lease.toMillis() + " ms (was " + old.toMillis() + " ms; state version "
+                + version + ")" + (lease.compareTo(old) < 0 ? "; this barrier still waits the old lease" : ""));
+        try {
+            new StateBarrier(c, schema, barrier.timeout(), "colshift init --lease " + lease.toMillis() + "ms", line -> {
+                out.println(line);
+                out.flush();
+            }).await(writer.lastCommit());
+        } catch (PhaseException e) {
+            throw PhaseCommands.failure(e);
+        }
     }
 
     private static boolean roleExists(Connection c, String role) throws java.sql.SQLException {

@@ -6,6 +6,7 @@ import io.colshift.phase.PhaseRun;
 import picocli.CommandLine.Model.CommandSpec;
 
 import java.sql.SQLException;
+import java.time.Duration;
 
 /** What the phase commands share: opening a {@link PhaseRun} and turning engine refusals into exit codes. */
 final class PhaseCommands {
@@ -20,10 +21,10 @@ final class PhaseCommands {
     }
 
     /** Opens a run for {@code id} (taking the runner lock), runs {@code step}, and maps refusals to exit codes. */
-    static int run(CommandSpec spec, ConnectionOptions connection, DdlOptions ddl, String id, Step step)
-            throws SQLException {
+    static int run(CommandSpec spec, ConnectionOptions connection, DdlOptions ddl, Duration barrierTimeout, String id,
+                   Step step) throws SQLException {
         try (PhaseRun run = PhaseRun.open(connection::connect, connection.controlSchema(), connection.actor(), ddl,
-                spec.commandLine().getOut(), id, spec.name())) {
+                spec.commandLine().getOut(), id, spec.name(), barrierTimeout)) {
             step.run(run);
         } catch (PhaseException e) {
             throw failure(e);

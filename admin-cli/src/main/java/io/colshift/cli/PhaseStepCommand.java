@@ -8,7 +8,7 @@ import picocli.CommandLine.Spec;
 import java.util.concurrent.Callable;
 
 /**
- * What the commands that run one step of the phase engine share: the connection and lock options, the
+ * What the commands that run one step of the phase engine share: the connection, lock and barrier options, the
  * migration id, and running the step inside a {@code PhaseRun} (runner lock taken, refusals turned into
  * exit codes). Each subclass only says which step, from its own options.
  */
@@ -23,6 +23,9 @@ abstract class PhaseStepCommand implements Callable<Integer> {
     @Mixin
     LockOptions locks;
 
+    @Mixin
+    BarrierOptions barrier;
+
     @Parameters(index = "0", paramLabel = "ID", description = "Migration id.")
     String id;
 
@@ -32,6 +35,6 @@ abstract class PhaseStepCommand implements Callable<Integer> {
     @Override
     public final Integer call() throws Exception {
         PhaseCommands.Step step = step();
-        return PhaseCommands.run(spec, connection, locks.ddlOptions(), id, step);
+        return PhaseCommands.run(spec, connection, locks.ddlOptions(), barrier.timeout(), id, step);
     }
 }

@@ -13,22 +13,24 @@ import java.time.Duration;
                         + "its fallback again and strip writes to it; the write flag goes off; backfill progress is reset. "
                         + "A NOT NULL added by contract is dropped first, so inserts without the column keep working.",
                 "",
-                "Then it waits for the barrier: every live driver (heartbeat in the clients table) must have "
-                        + "acknowledged the new state version. Without heartbeats it waits two poll intervals and says so. "
-                        + "Only then, and only with --drop-column, is the column dropped. Refused after 'complete'."})
+                "Then it waits for the barrier: the staleness lease after the commit, and after every streaming "
+                        + "standby replayed it. Heartbeats in the clients table are shown, never relied on. Only then, and "
+                        + "only with --drop-column, is the column dropped. Because the drop cannot be undone, it is refused "
+                        + "(exit 3, nothing changed) when the role cannot see standbys' replay positions (grant pg_monitor), "
+                        + "and it waits for the standby of every inactive physical replication slot to come back. "
+                        + "Refused after 'complete'."})
 final class RollbackCommand extends PhaseStepCommand {
 
-    @Option(names = "--drop-column", description = "Also drop the column, once every driver has acknowledged.")
+    @Option(names = "--drop-column", description = "Also drop the column, once the barrier has passed.")
     boolean dropColumn;
 
-    @Option(names = "--poll-interval", paramLabel = "DURATION", defaultValue = "1000ms",
-            converter = DurationConverter.class,
-            description = "The drivers' colshift.pollMs; without heartbeats the barrier waits twice this"
-                    + " (default: ${DEFAULT-VALUE}).")
+    /** Accepted so that existing scripts keep working; the barrier no longer depends on how often drivers poll. */
+    @Option(names = "--poll-interval", paramLabel = "DURATION", hidden = true, converter = DurationConverter.class,
+            description = "Ignored: the barrier waits the staleness lease, whatever the drivers' poll interval.")
     Duration pollInterval;
 
     @Override
     PhaseCommands.Step step() {
-        return run -> new Rollback(run, dropColumn, pollInterval, locks.ddlOptions().maxWait()).run();
+        return run -> new Rollback(run, dropColumn).run();
     }
 }

@@ -1,18 +1,45 @@
 package io.colshift.cli;
 
+import io.colshift.phase.ReplicationProbe;
 import io.colshift.state.BackfillProgressRow;
 import io.colshift.state.ClientRow;
 import io.colshift.state.MigrationRow;
 
 import java.util.List;
 
-/** What {@code colshift status} shows; serialised as is for {@code --json}. */
 /**
+ * What {@code colshift status} shows; serialised as is for {@code --json}.
+ *
+ * @param leaseMs     the staleness lease ({@code state.lease_ms})
+ * @param replication the servers replaying this one's WAL, as the primary sees them
  * @param clients     live drivers, and gone ones too with {@code --all}
  * @param goneClients drivers whose heartbeats stopped (ended or crashed); their rows stay for the record
  */
-record StatusReport(String controlSchema, long stateVersion, List<MigrationStatus> migrations, List<ClientRow> clients,
-                    long goneClients) {
+record StatusReport(String controlSchema, long stateVersion, long leaseMs, Replication replication,
+                    List<MigrationStatus> migrations, List<ClientRow> clients, long goneClients) {
+
+    /**
+     * @param walLsn                the primary's WAL position when status ran
+     * @param positionsVisible      whether this role sees standbys' positions (pg_read_all_stats / pg_monitor)
+     * @param standbys              streaming standbys connected now
+     * @param inactivePhysicalSlots physical slots no standby uses: standbys that are disconnected now
+     */
+    record Replication(String walLsn, boolean positionsVisible, List<StandbyStatus> standbys,
+                       List<String> inactivePhysicalSlots) {
+    }
+
+    /**
+     * @param name        {@code application_name/client_addr}, as barrier progress lines name the standby
+     * @param bytesBehind how far its replay is behind {@code wal_lsn}; null when not visible
+     */
+    record StandbyStatus(String name, int pid, String applicationName, String clientAddr, String state,
+                         String replayLsn, Long bytesBehind, Long replayLagMs) {
+
+        static StandbyStatus of(ReplicationProbe.Standby s) {
+            return new StandbyStatus(s.label(), s.pid(), s.applicationName(), s.clientAddr(), s.state(), s.replayLsn(),
+                    s.bytesBehind(), s.replayLagMillis());
+        }
+    }
 
     record MigrationStatus(String id, String table, String column, String type, String phase, boolean writesEnabled,
                            boolean writesGated, String readFallback, String defaultExpr, String backfillExpr,

@@ -4,7 +4,10 @@ import java.io.PrintWriter;
 import java.util.ArrayList;
 import java.util.List;
 
-/** Left-aligned columns sized to their widest cell, for terminal output. */
+/**
+ * Left-aligned columns sized to their widest cell, for terminal output. Cells usually come from the database, so
+ * each goes through {@link SafeText}.
+ */
 final class TextTable {
 
     private final List<String[]> rows = new ArrayList<>();
@@ -16,7 +19,7 @@ final class TextTable {
     TextTable row(Object... cells) {
         String[] text = new String[cells.length];
         for (int i = 0; i < cells.length; i++) {
-            text[i] = cells[i] == null ? "-" : cells[i].toString();
+            text[i] = cells[i] == null ? "-" : SafeText.of(cells[i].toString());
         }
         rows.add(text);
         return this;

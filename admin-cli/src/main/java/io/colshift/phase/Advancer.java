@@ -7,7 +7,7 @@ import java.sql.SQLException;
 /**
  * {@code colshift advance}: runs the next step for the migration's phase (expand, backfill, contract, complete),
  * or every step up to a target phase, for deploy pipelines. Each step keeps its own preconditions: advancing past
- * {@code expanded} still needs the write flag on.
+ * {@code expanded} still needs the write flag on, and each step waits for its own barrier before the next starts.
  */
 public final class Advancer {
 
@@ -26,6 +26,7 @@ public final class Advancer {
         MigrationRecord m = run.migration();
         if (until != null && m.phase().compareTo(until) >= 0) {
             run.say("migration '" + m.id() + "' is already " + m.phase().label() + "; nothing to advance");
+            run.awaitBarrier();
             return m;
         }
         while (true) {
@@ -40,6 +41,7 @@ public final class Advancer {
     private MigrationRecord step(MigrationRecord m) throws SQLException, PhaseException {
         if (m.archived()) {
             run.say("migration '" + m.id() + "' is complete; nothing to advance");
+            run.awaitBarrier();
             return m;
         }
         return switch (m.phase()) {

@@ -34,6 +34,7 @@ public final class Backfiller {
                     + " exist yet; run `colshift expand " + m.id() + "` first");
             case BACKFILLED, CONTRACTED, COMPLETE -> {
                 run.say("migration '" + m.id() + "' is already " + m.phase().label() + "; backfill has nothing to do");
+                run.awaitBarrier();
                 return m;
             }
             default -> { }
@@ -76,6 +77,9 @@ public final class Backfiller {
         }
         run.say("backfilled: no NULL left in " + m.describe() + " (state version " + v + "); next: colshift contract "
                 + m.id());
+        // one barrier for both of the step's changes: entering backfilling changes nothing drivers do (it reads and
+        // writes as expanded with the flag on), and the barrier of the later commit covers the earlier one
+        run.awaitBarrier();
         return m.withPhase(Phase.BACKFILLED);
     }
 

@@ -19,6 +19,7 @@ public final class Completer {
         MigrationRecord m = run.migration();
         if (m.archived()) {
             run.say("migration '" + m.id() + "' is already complete and archived; nothing to do");
+            run.awaitBarrier();
             return m;
         }
         if (m.phase() != Phase.CONTRACTED && m.phase() != Phase.COMPLETE) {
@@ -41,6 +42,8 @@ public final class Completer {
         long v = run.writer().archive(m.id(), "complete: drivers stop rewriting");
         run.say("complete: " + m.describe() + " is part of the schema; migration '" + m.id() + "' archived"
                 + (v > 0 ? " (state version " + v + ")" : ""));
+        // one barrier for both changes (complete, then archived): the later commit's covers the earlier
+        run.awaitBarrier();
         return m.withPhase(Phase.COMPLETE);
     }
 

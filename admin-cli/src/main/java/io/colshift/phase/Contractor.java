@@ -29,6 +29,7 @@ public final class Contractor {
         MigrationRecord m = run.migration();
         if (m.archived() || m.phase() == Phase.CONTRACTED || m.phase() == Phase.COMPLETE) {
             run.say("migration '" + m.id() + "' is already " + m.phase().label() + "; contract has nothing to do");
+            run.awaitBarrier();
             return m;
         }
         if (m.phase() != Phase.BACKFILLED) {
@@ -61,6 +62,7 @@ public final class Contractor {
         }
         run.say("contracted: " + m.describe() + " is final (state version " + v + "); next: colshift complete "
                 + m.id());
+        run.awaitBarrier();
         return m.withPhase(Phase.CONTRACTED);
     }
 

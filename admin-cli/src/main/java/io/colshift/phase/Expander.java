@@ -17,6 +17,7 @@ public final class Expander {
         }
         if (m.phase() != Phase.DECLARED) {
             run.say("migration '" + m.id() + "' is already " + m.phase().label() + "; expand has nothing to do");
+            run.awaitBarrier();
             return m;
         }
         if (!run.catalog().tableExists(m.schema(), m.table())) {
@@ -45,6 +46,7 @@ public final class Expander {
         run.say("expanded: " + m.describe() + " exists (state version " + version + ")"
                 + (recipe.backfillNeeded(m) ? "; next: colshift flag " + m.id() + " --writes on, then colshift backfill "
                 + m.id() : "; no backfill needed"));
+        run.awaitBarrier();
         return m.withPhase(Phase.EXPANDED);
     }
 }

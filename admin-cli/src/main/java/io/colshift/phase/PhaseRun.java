@@ -6,13 +6,20 @@ import io.colshift.state.ControlSchemaWriter;
 import java.io.PrintWriter;
 import java.sql.Connection;
 import java.sql.SQLException;
+import java.time.Duration;
 
 /**
  * Everything one CLI command needs while it works on one migration: the control connection (which also holds the
  * runner lock), the state writer, catalog access, the server version and, on first use, the pinned DDL connection.
  * Closing it releases the runner lock and every connection it opened.
+ *
+ * <p>Every step ends with {@link #awaitBarrier()}, also when it found its work already done: the run that did it
+ * may have been killed before its own barrier.
  */
 public final class PhaseRun implements AutoCloseable {
+
+    /** How long a barrier waits for standbys unless told otherwise. */
+    public static final Duration DEFAULT_BARRIER_TIMEOUT = Duration.ofMinutes(5);
 
     private final ConnectionFactory factory;
     private final ControlSchema schema;
@@ -23,11 +30,13 @@ public final class PhaseRun implements AutoCloseable {
     private final PrintWriter out;
     private final String migrationId;
     private final String command;
+    private final Duration barrierTimeout;
     private RunnerLock lock;
     private LockSafeDdl ddl;
 
     private PhaseRun(ConnectionFactory factory, ControlSchema schema, Connection control, String actor,
-                     DdlOptions ddlOptions, PrintWriter out, String migrationId, String command) throws SQLException {
+                     DdlOptions ddlOptions, PrintWriter out, String migrationId, String command,
+                     Duration barrierTimeout) throws SQLException {
         this.factory = factory;
         this.schema = schema;
         this.control = control;
@@ -37,6 +46,7 @@ public final class PhaseRun implements AutoCloseable {
         this.out = out;
         this.migrationId = migrationId;
         this.command = command;
+        this.barrierTimeout = barrierTimeout;
     }
 
     /**
@@ -47,10 +57,17 @@ public final class PhaseRun implements AutoCloseable {
     public static PhaseRun open(ConnectionFactory factory, ControlSchema schema, String actor, DdlOptions ddlOptions,
                                 PrintWriter out, String migrationId, String command)
             throws SQLException, PreconditionFailed {
+        return open(factory, schema, actor, ddlOptions, out, migrationId, command, DEFAULT_BARRIER_TIMEOUT);
+    }
+
+    /** As {@link #open(ConnectionFactory, ControlSchema, String, DdlOptions, PrintWriter, String, String)}, with the barrier's timeout. */
+    public static PhaseRun open(ConnectionFactory factory, ControlSchema schema, String actor, DdlOptions ddlOptions,
+                                PrintWriter out, String migrationId, String command, Duration barrierTimeout)
+            throws SQLException, PreconditionFailed {
         Connection control = factory.open();
         PhaseRun run = null;
         try {
-            run = new PhaseRun(factory, schema, control, actor, ddlOptions, out, migrationId, command);
+            run = new PhaseRun(factory, schema, control, actor, ddlOptions, out, migrationId, command, barrierTimeout);
             run.lock = RunnerLock.acquire(control, schema, migrationId, command);
             return run;
         } catch (SQLException | PreconditionFailed | RuntimeException e) {
@@ -97,6 +114,16 @@ public final class PhaseRun implements AutoCloseable {
 
     public PrintWriter out() {
         return out;
+    }
+
+    /** The barrier of this run's steps, on the control connection. */
+    public StateBarrier barrier() {
+        return new StateBarrier(control, schema, barrierTimeout, "colshift " + command + " " + migrationId, this::say);
+    }
+
+    /** Waits for the barrier of the last state change this run committed (or of the current state, if none). */
+    public void awaitBarrier() throws SQLException, PhaseException {
+        barrier().await(writer.lastCommit());
     }
 
     /** The pinned DDL connection and its lock-safe runner, opened on first use. */

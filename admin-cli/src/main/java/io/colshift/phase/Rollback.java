@@ -4,12 +4,13 @@ import io.colshift.state.Phase;
 
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
-import java.time.Duration;
 
 /**
  * {@code colshift rollback}: from any phase before {@code complete}, returns drivers to {@code declared}
- * behaviour (reads get the fallback, writes of the column are stripped, write flag off), waits until every live
- * driver has acknowledged that, and only then, when asked, drops the column.
+ * behaviour (reads get the fallback, writes of the column are stripped, write flag off), waits for the
+ * {@link StateBarrier barrier} (the lease after the commit, and after every streaming standby replayed it; heartbeats
+ * play no part), and only then, when asked, drops the column. A drop is destructive, so it is refused up front when
+ * the barrier could not see every standby, and it waits for disconnected standbys with a physical slot.
  *
  * <p>Before publishing, constraints that would make stripped writes fail are relaxed: NOT NULL (or colshift's
  * helper CHECK) is dropped, so an INSERT without the column still succeeds. The default stays: it is what rows
@@ -19,14 +20,10 @@ public final class Rollback {
 
     private final PhaseRun run;
     private final boolean dropColumn;
-    private final Duration pollInterval;
-    private final Duration barrierWait;
 
-    public Rollback(PhaseRun run, boolean dropColumn, Duration pollInterval, Duration barrierWait) {
+    public Rollback(PhaseRun run, boolean dropColumn) {
         this.run = run;
         this.dropColumn = dropColumn;
-        this.pollInterval = pollInterval;
-        this.barrierWait = barrierWait;
     }
 
     public MigrationRecord run() throws SQLException, PhaseException {
@@ -37,12 +34,17 @@ public final class Rollback {
                     + " regular schema change if you must.");
         }
         ColumnState column = run.catalog().column(m.schema(), m.table(), m.column());
+        String drop = "DROP COLUMN " + m.describe();
+        boolean dropping = dropColumn && column.exists();
+        if (dropping) {
+            run.barrier().requireVisibleStandbys(drop);
+        }
         if (column.exists()) {
             relaxConstraints(m, column);
         }
-        long version = publishDeclared(m);
+        publishDeclared(m);
         Failpoint.reached("rollback.after-publish");
-        new ClientBarrier(run.control(), run.schema(), pollInterval, barrierWait).await(version, run::say);
+        run.barrier().await(run.writer().lastCommit(), dropping ? drop : null);
         if (!dropColumn) {
             run.say("rolled back '" + m.id() + "' to declared" + (column.exists() ? "; column " + m.describe()
                     + " kept (drivers treat it as absent; `colshift expand` adopts it again, `colshift rollback "
@@ -74,9 +76,9 @@ public final class Rollback {
         }
     }
 
-    private long publishDeclared(MigrationRecord m) throws SQLException, PhaseException {
+    private void publishDeclared(MigrationRecord m) throws SQLException, PhaseException {
         if (m.phase() == Phase.DECLARED && !m.writesEnabled()) {
-            return run.writer().version();
+            return;
         }
         String migrations = run.schema().table("migrations");
         String progress = run.schema().table("backfill_progress");
@@ -109,6 +111,5 @@ public final class Rollback {
         }
         run.say("rollback: published declared for '" + m.id() + "' (was " + m.phase().label() + ", state version "
                 + version + ")");
-        return version;
     }
 }

@@ -25,6 +25,15 @@ public final class ControlSchemaReader {
         this.schema = schema;
     }
 
+    /** {@code state.lease_ms}: the staleness lease drivers keep to. */
+    public long leaseMillis() throws SQLException {
+        try (Statement st = connection.createStatement();
+             ResultSet rs = st.executeQuery("SELECT lease_ms FROM " + schema.table("state"))) {
+            rs.next();
+            return rs.getLong(1);
+        }
+    }
+
     public long version() throws SQLException {
         try (Statement st = connection.createStatement();
              ResultSet rs = st.executeQuery("SELECT version FROM " + schema.table("state"))) {
@@ -89,13 +98,15 @@ public final class ControlSchemaReader {
     public List<ClientRow> clients() throws SQLException {
         List<ClientRow> rows = new ArrayList<>();
         try (PreparedStatement ps = connection.prepareStatement("SELECT client_id, host, pid, application_name,"
-                + " acked_version, started_at, last_seen, last_seen >= now() - make_interval(secs => ?) AS live FROM "
+                + " acked_version, started_at, last_seen, server, in_recovery,"
+                + " last_seen >= now() - make_interval(secs => ?) AS live FROM "
                 + schema.table("clients") + " ORDER BY live DESC, last_seen DESC, client_id")) {
             ps.setLong(1, Heartbeats.LIVE_WITHIN.toSeconds());
             try (ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {
                     rows.add(new ClientRow(rs.getString(1), rs.getString(2), (Long) rs.getObject(3), rs.getString(4),
-                            rs.getLong(5), iso(rs, 6), iso(rs, 7), rs.getBoolean(8)));
+                            rs.getLong(5), iso(rs, 6), iso(rs, 7), rs.getString(8), (Boolean) rs.getObject(9),
+                            rs.getBoolean(10)));
                 }
             }
         }

@@ -5,6 +5,8 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.time.Duration;
+import java.util.Optional;
 
 /**
  * The only code that changes colshift state. Every change runs in one transaction that also bumps
@@ -13,12 +15,21 @@ import java.sql.Statement;
  *
  * <p>Transitions are compare-and-set on the current phase, which makes a re-run after a crash
  * converge: a transition already made is reported as such, not applied twice.
+ *
+ * <p>After each commit that bumps the state version, the writer remembers it as {@link #lastCommit()}: the WAL
+ * position right after the commit and the moment the commit returned, which is what the step's barrier waits
+ * from. Those transactions run with {@code synchronous_commit = remote_apply}: the commit record is flushed before
+ * the commit returns (so the WAL position read afterwards is past it), and standbys report their replay of it at
+ * once instead of at their next status interval. The commit waits only for synchronous standbys, if any are
+ * configured, which the barrier would wait for anyway.
  */
 public final class ControlSchemaWriter {
 
     private final Connection connection;
     private final ControlSchema schema;
     private final String actor;
+    private Long uncommittedVersion;
+    private StateCommit lastCommit;
 
     /**
      * @param connection a connection this writer may commit on; it is left in auto-commit mode after each call
@@ -36,15 +47,41 @@ public final class ControlSchemaWriter {
 
     /** Creates or upgrades the control schema. Idempotent. */
     public void init() throws SQLException {
-        inTransaction(() -> {
+        init(null);
+    }
+
+    /**
+     * Creates or upgrades the control schema. Idempotent. A schema created by this call starts with
+     * {@code initialLease} (when not null) in the same transaction, so no driver ever sees another lease and no
+     * barrier is needed; on an existing schema the lease is left alone (see {@link #setLease}).
+     *
+     * @return whether this call created the schema
+     */
+    public boolean init(Duration initialLease) throws SQLException {
+        return inTransaction(() -> {
+            boolean created;
             try (Statement st = connection.createStatement()) {
                 // serialise concurrent `colshift init` runs: CREATE ... IF NOT EXISTS races on the catalog
                 st.execute("SELECT pg_advisory_xact_lock(hashtext('colshift-init:" + schema.name() + "'))");
+                try (ResultSet rs = st.executeQuery("SELECT pg_catalog.to_regclass('" + schema.table("state")
+                        + "') IS NULL")) {
+                    rs.next();
+                    created = rs.getBoolean(1);
+                }
                 for (String ddl : schema.ddl()) {
                     st.execute(ddl);
                 }
             }
-            return null;
+            if (created && initialLease != null) {
+                try (PreparedStatement ps = connection.prepareStatement("UPDATE " + schema.table("state")
+                        + " SET lease_ms = ?")) {
+                    ps.setLong(1, initialLease.toMillis());
+                    ps.executeUpdate();
+                }
+                insertEvent(null, "lease", null, Long.toString(initialLease.toMillis()), 1L,
+                        "control schema created with this staleness lease");
+            }
+            return created;
         });
     }
 
@@ -61,6 +98,47 @@ public final class ControlSchemaWriter {
                 st.execute("GRANT INSERT, UPDATE ON " + schema.table("clients") + " TO " + quoted);
             }
             return null;
+        });
+    }
+
+    /** The last state change this writer committed, if it committed any. */
+    public Optional<StateCommit> lastCommit() {
+        return Optional.ofNullable(lastCommit);
+    }
+
+    /** The staleness lease drivers keep to ({@code state.lease_ms}). */
+    public Duration lease() throws SQLException {
+        try (Statement st = connection.createStatement();
+             ResultSet rs = st.executeQuery("SELECT lease_ms FROM " + schema.table("state"))) {
+            rs.next();
+            return Duration.ofMillis(rs.getLong(1));
+        }
+    }
+
+    /**
+     * Sets the staleness lease, recorded as a {@code lease} event (from and to in milliseconds) and a new state
+     * version, so that drivers pick the new lease up like any other change.
+     *
+     * @return the new state version, or -1 when the lease already had that value
+     */
+    public long setLease(Duration lease, String detail) throws SQLException {
+        long ms = lease.toMillis();
+        return inTransaction(() -> {
+            long old;
+            try (Statement st = connection.createStatement();
+                 ResultSet rs = st.executeQuery("SELECT lease_ms FROM " + schema.table("state") + " FOR UPDATE")) {
+                rs.next();
+                old = rs.getLong(1);
+            }
+            if (old == ms) {
+                return -1L;
+            }
+            try (PreparedStatement ps = connection.prepareStatement("UPDATE " + schema.table("state")
+                    + " SET lease_ms = ?")) {
+                ps.setLong(1, ms);
+                ps.executeUpdate();
+            }
+            return bumpAndRecord(null, "lease", Long.toString(old), Long.toString(ms), detail);
         });
     }
 
@@ -211,6 +289,10 @@ public final class ControlSchemaWriter {
 
     private long bumpAndRecord(String id, String kind, String from, String to, String detail) throws SQLException {
         long version;
+        try (Statement st = connection.createStatement()) {
+            // see the class comment: flushed before the commit returns, replay reported by standbys at once
+            st.execute("SELECT pg_catalog.set_config('synchronous_commit', 'remote_apply', true)");
+        }
         try (Statement st = connection.createStatement();
              ResultSet rs = st.executeQuery("UPDATE " + schema.table("state")
                      + " SET version = version + 1, changed_at = now() RETURNING version")) {
@@ -223,6 +305,7 @@ public final class ControlSchemaWriter {
             ps.setString(2, Long.toString(version));
             ps.execute();
         }
+        uncommittedVersion = version;
         return version;
     }
 
@@ -248,15 +331,29 @@ public final class ControlSchemaWriter {
     private <T> T inTransaction(SqlWork<T> work) throws SQLException {
         boolean autoCommit = connection.getAutoCommit();
         connection.setAutoCommit(false);
+        uncommittedVersion = null;
         try {
             T result = work.run();
             connection.commit();
+            if (uncommittedVersion != null) {
+                rememberCommit(uncommittedVersion);
+            }
             return result;
         } catch (SQLException | RuntimeException e) {
             connection.rollback();
             throw e;
         } finally {
+            uncommittedVersion = null;
             connection.setAutoCommit(autoCommit);
+        }
+    }
+
+    private void rememberCommit(long version) throws SQLException {
+        long committedAt = System.nanoTime();
+        try (Statement st = connection.createStatement();
+             ResultSet rs = st.executeQuery("SELECT pg_catalog.pg_current_wal_lsn()::text")) {
+            rs.next();
+            lastCommit = new StateCommit(version, rs.getString(1), committedAt);
         }
     }
 

@@ -30,7 +30,7 @@ class BackfillProcessIT {
 
     @BeforeAll
     static void initialise(TestDatabase db) {
-        assertThat(new Cli(db).run("init").exitCode()).isZero();
+        assertThat(new Cli(db).run("init", "--lease", "50ms").exitCode()).isZero();
     }
 
     @Test

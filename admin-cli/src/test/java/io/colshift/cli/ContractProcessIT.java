@@ -33,7 +33,7 @@ class ContractProcessIT {
             st.execute("CREATE TABLE crash_orders (id bigint PRIMARY KEY, total numeric NOT NULL)");
             st.execute("INSERT INTO crash_orders SELECT g, g * 1.5 FROM generate_series(1, 20000) g");
         }
-        assertThat(cli.run("init").exitCode()).isZero();
+        assertThat(cli.run("init", "--lease", "50ms").exitCode()).isZero();
         Path spec = dir.resolve("crash.yaml");
         Files.writeString(spec, "id: crash-orders\ntable: crash_orders\ncolumn: band\ntype: int\ndefault: \"0\"\n"
                 + "backfill: \"CASE WHEN total > 1000 THEN 2 ELSE 1 END\"\nnot_null: true\nindex: { concurrently: true }\n");

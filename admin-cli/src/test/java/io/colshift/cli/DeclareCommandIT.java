@@ -36,7 +36,7 @@ class DeclareCommandIT {
             st.execute("CREATE TABLE IF NOT EXISTS accounts (id bigint PRIMARY KEY, email text, deleted_at timestamptz,"
                     + " score integer)");
         }
-        assertThat(new Cli(db).run("init", "--schema", SCHEMA).exitCode()).isZero();
+        assertThat(new Cli(db).run("init", "--schema", SCHEMA, "--lease", "50ms").exitCode()).isZero();
     }
 
     private Path spec(String name, String yaml) throws Exception {

@@ -35,7 +35,7 @@ class FlagAndStatusIT {
             st.execute("CREATE TABLE IF NOT EXISTS orders (id bigint PRIMARY KEY, total numeric)");
         }
         Cli cli = new Cli(db);
-        assertThat(cli.run("init", "--schema", SCHEMA).exitCode()).isZero();
+        assertThat(cli.run("init", "--schema", SCHEMA, "--lease", "200ms").exitCode()).isZero();
         Path file = dir.resolve("orders-currency.yaml");
         Files.writeString(file, "id: orders-currency\ntable: orders\ncolumn: currency\ntype: char(3)\ndefault: \"'EUR'\"\n");
         Cli.Result declared = cli.run("declare", "--schema", SCHEMA, file.toString());

@@ -44,6 +44,69 @@ class InitCommandIT {
     }
 
     @Test
+    void aNewSchemaStartsWithTheGivenLeaseAndNeedsNoBarrier(TestDatabase db) throws Exception {
+        Cli cli = new Cli(db);
+        Cli.Result created = cli.run("init", "--schema", "cs_lease_new", "--lease", "150ms");
+        assertThat(created.exitCode()).as(created.all()).isZero();
+        assertThat(created.out()).contains("created control schema 'cs_lease_new' (version 2, staleness lease 150 ms)")
+                .doesNotContain("barrier");
+        assertThat(longOf(db, "SELECT lease_ms FROM cs_lease_new.state")).isEqualTo(150);
+        assertThat(longOf(db, "SELECT version FROM cs_lease_new.state")).isEqualTo(1);
+
+        Cli.Result plain = cli.run("init", "--schema", "cs_lease_default");
+        assertThat(plain.out()).contains("staleness lease 2000 ms");
+    }
+
+    @Test
+    void loweringTheLeaseIsAnAuditedStateChangeWhoseBarrierWaitsTheOldLease(TestDatabase db) throws Exception {
+        Cli cli = new Cli(db);
+        assertThat(cli.run("init", "--schema", "cs_lease", "--lease", "1s").exitCode()).isZero();
+        long before = longOf(db, "SELECT version FROM cs_lease.state");
+
+        Cli.Result lowered = cli.run("init", "--schema", "cs_lease", "--lease", "100ms");
+        double afterMs = number(db, "SELECT extract(epoch FROM clock_timestamp()) * 1000");
+
+        assertThat(lowered.exitCode()).as(lowered.all()).isZero();
+        assertThat(longOf(db, "SELECT lease_ms FROM cs_lease.state")).isEqualTo(100);
+        assertThat(longOf(db, "SELECT version FROM cs_lease.state")).isEqualTo(before + 1);
+        assertThat(longOf(db, "SELECT count(*) FROM cs_lease.events WHERE kind = 'lease' AND from_value = '1000'"
+                + " AND to_value = '100' AND state_version = " + (before + 1))).isOne();
+        assertThat(lowered.out()).contains("staleness lease is now 100 ms (was 1000 ms; state version " + (before + 1)
+                + "); this barrier still waits the old lease")
+                .contains("every server follows state version " + (before + 1) + " (lease 100 ms, the previous 1 s"
+                        + " still in force)");
+        double changedMs = number(db, "SELECT extract(epoch FROM changed_at) * 1000 FROM cs_lease.state");
+        assertThat(afterMs - changedMs).isGreaterThanOrEqualTo(1000);
+
+        Cli.Result same = cli.run("init", "--schema", "cs_lease", "--lease", "100ms");
+        assertThat(same.out()).contains("staleness lease is 100 ms already; nothing to do");
+        assertThat(longOf(db, "SELECT version FROM cs_lease.state")).isEqualTo(before + 1);
+    }
+
+    @Test
+    void aLeaseOutsideItsBoundsIsRefusedBeforeAnythingChanges(TestDatabase db) throws Exception {
+        Cli cli = new Cli(db);
+        for (String lease : new String[] {"10ms", "11min", "soon"}) {
+            Cli.Result refused = cli.run("init", "--schema", "cs_lease_bad", "--lease", lease);
+            assertThat(refused.exitCode()).as(lease).isEqualTo(ExitCodes.BAD_INPUT);
+        }
+        assertThat(cli.run("init", "--schema", "cs_lease_bad", "--lease", "10ms").err())
+                .contains("between 50ms and 10min");
+        assertThat(longOf(db, "SELECT count(*) FROM pg_namespace WHERE nspname = 'cs_lease_bad'")).isZero();
+    }
+
+    private static long longOf(TestDatabase db, String sql) throws Exception {
+        return (long) number(db, sql);
+    }
+
+    private static double number(TestDatabase db, String sql) throws Exception {
+        try (Connection c = db.connect(); Statement st = c.createStatement(); ResultSet rs = st.executeQuery(sql)) {
+            rs.next();
+            return rs.getDouble(1);
+        }
+    }
+
+    @Test
     void grantToGivesAReadOnlyRoleReadAccessAndHeartbeatsOnly(TestDatabase db) throws Exception {
         try (Connection c = db.connect(); Statement st = c.createStatement()) {
             st.execute("DROP ROLE IF EXISTS cs_app_reader");

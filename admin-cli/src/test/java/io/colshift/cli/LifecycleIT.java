@@ -59,7 +59,7 @@ class LifecycleIT {
         Path spec = dir.resolve("life-status.yaml");
         Files.writeString(spec, "id: life-status\ntable: life_users\ncolumn: status\ntype: text\n"
                 + "default: \"'active'\"\nbackfill: \"" + BACKFILL + "\"\nnot_null: true\nindex: { concurrently: true }\n");
-        ok(cli.run("init"));
+        ok(cli.run("init", "--lease", "200ms"));
         ok(cli.run("declare", spec.toString()));
 
         ExecutorService writers = Executors.newFixedThreadPool(3);

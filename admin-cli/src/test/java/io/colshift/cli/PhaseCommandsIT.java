@@ -28,7 +28,7 @@ class PhaseCommandsIT {
 
     @BeforeAll
     static void initialise(TestDatabase db) {
-        assertThat(new Cli(db).run("init").exitCode()).isZero();
+        assertThat(new Cli(db).run("init", "--lease", "50ms").exitCode()).isZero();
     }
 
     @Test
@@ -100,12 +100,12 @@ class PhaseCommandsIT {
     void rollbackCommandDropsTheColumnOnlyWithTheFlagAndIsRefusedAfterComplete(@TempDir Path dir) throws Exception {
         declare(dir, "cmd_rb", "cmd-rb", "default: \"'x'\"\n");
         assertThat(cli.run("expand", "cmd-rb").exitCode()).isZero();
-        Cli.Result kept = cli.run("rollback", "cmd-rb", "--poll-interval", "50ms");
+        Cli.Result kept = cli.run("rollback", "cmd-rb");
         assertThat(kept.exitCode()).as(kept.all()).isZero();
         assertThat(kept.out()).contains("column public.cmd_rb.note kept");
         assertThat(longOf("SELECT count(*) FROM information_schema.columns WHERE table_name = 'cmd_rb'"
                 + " AND column_name = 'note'")).isOne();
-        Cli.Result dropped = cli.run("rollback", "cmd-rb", "--drop-column", "--poll-interval", "50ms");
+        Cli.Result dropped = cli.run("rollback", "cmd-rb", "--drop-column");
         assertThat(dropped.exitCode()).as(dropped.all()).isZero();
         assertThat(longOf("SELECT count(*) FROM information_schema.columns WHERE table_name = 'cmd_rb'"
                 + " AND column_name = 'note'")).isZero();

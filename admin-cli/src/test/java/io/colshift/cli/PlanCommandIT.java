@@ -34,7 +34,7 @@ class PlanCommandIT {
             st.execute("INSERT INTO plan_users SELECT g, NULL FROM generate_series(1, 1000) g");
             st.execute("ANALYZE plan_users");
         }
-        assertThat(new Cli(db).run("init").exitCode()).isZero();
+        assertThat(new Cli(db).run("init", "--lease", "50ms").exitCode()).isZero();
     }
 
     @Test

@@ -17,12 +17,15 @@ final class PhaseFixture {
 
     static final ControlSchema SCHEMA = ControlSchema.named("colshift");
 
+    /** The shortest lease the control schema allows: these tests are about the phases, not about the barrier. */
+    static final java.time.Duration LEASE = java.time.Duration.ofMillis(50);
+
     private PhaseFixture() {
     }
 
     static void init(TestDatabase db) throws SQLException {
         try (Connection c = db.connect()) {
-            new ControlSchemaWriter(c, SCHEMA, "test").init();
+            new ControlSchemaWriter(c, SCHEMA, "test").init(LEASE);
         }
     }
 
@@ -31,7 +34,7 @@ final class PhaseFixture {
                         String backfillExpr, boolean notNull, String indexJson) throws SQLException {
         try (Connection c = db.connect()) {
             ControlSchemaWriter writer = new ControlSchemaWriter(c, SCHEMA, "test");
-            writer.init();
+            writer.init(LEASE);
             writer.record(id, "declared", null, "declared", "test declare", conn -> {
                 try (PreparedStatement ps = conn.prepareStatement("INSERT INTO colshift.migrations (id, table_schema,"
                         + " table_name, column_name, column_type, default_expr, backfill_expr, read_fallback, not_null,"

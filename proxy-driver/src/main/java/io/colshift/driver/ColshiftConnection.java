@@ -8,8 +8,31 @@ import java.sql.Connection;
  */
 public interface ColshiftConnection extends Connection {
 
-    /** The control-schema state version the next statement on this connection would be rewritten for. */
+    /**
+     * The control-schema state version the next statement on this connection would be rewritten for. Like a
+     * statement, it refreshes the state over this connection first when its lease has run out.
+     */
     long stateVersion();
+
+    /**
+     * {@code host:port} of the server whose state this connection follows: the one pgjdbc connected it to (with a
+     * multi-host URL, each connection its own). Empty when colshift follows no state ({@code colshift.enabled=false}
+     * or not PostgreSQL).
+     */
+    String followedServer();
+
+    /**
+     * How the state this connection's server runs under was last read: {@code watcher-notify},
+     * {@code watcher-poll} (colshift's own connection), {@code application-connection} (over an application
+     * connection, because the lease ran out) or {@code none} (never read).
+     */
+    String stateOrigin();
+
+    /**
+     * How many statements of this connection's server ran under a snapshot older than the lease because
+     * refreshing it failed (counted, logged once), since this JVM started.
+     */
+    long statementsRunStale();
 
     /**
      * How many statements of this connection's database were sent unchanged because colshift could not

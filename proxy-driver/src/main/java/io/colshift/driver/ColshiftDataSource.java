@@ -15,7 +15,8 @@ import java.util.logging.Logger;
  * {@code dataSource.url=jdbc:colshift:postgresql://db/app}).
  *
  * <p>JavaBean properties: {@code url}, {@code user}, {@code password}, and the colshift options
- * {@code enabled}, {@code controlSchema}, {@code pollMs}, {@code cacheSize}, {@code listen} (options never set keep the
+ * {@code enabled}, {@code controlSchema}, {@code pollMs}, {@code cacheSize}, {@code listen}, {@code maxStaleness},
+ * {@code watch}, {@code watchUrl} (options never set keep the
  * URL's value or the default; getters show the default then). Options and credentials are handed to {@link ColshiftDriver#connect} as connect
  * properties; {@code loginTimeout} is kept for callers that read it back but is not forwarded, since the
  * meaning of a login timeout belongs to the real driver (use its own property, e.g. pgjdbc's
@@ -33,6 +34,9 @@ public class ColshiftDataSource implements DataSource {
     private Long pollMs;
     private Integer cacheSize;
     private Boolean listen;
+    private Long maxStaleness;
+    private Boolean watch;
+    private String watchUrl;
     private int loginTimeout;
     private PrintWriter logWriter;
 
@@ -68,6 +72,15 @@ public class ColshiftDataSource implements DataSource {
         }
         if (listen != null) {
             properties.setProperty(ColshiftConfig.LISTEN, listen.toString());
+        }
+        if (maxStaleness != null) {
+            properties.setProperty(ColshiftConfig.MAX_STALENESS, maxStaleness.toString());
+        }
+        if (watch != null) {
+            properties.setProperty(ColshiftConfig.WATCH, watch.toString());
+        }
+        if (watchUrl != null) {
+            properties.setProperty(ColshiftConfig.WATCH_URL, watchUrl);
         }
         return DRIVER.connect(url, properties);
     }
@@ -143,6 +156,32 @@ public class ColshiftDataSource implements DataSource {
 
     public void setListen(boolean listen) {
         this.listen = listen;
+    }
+
+    /** The lease in milliseconds; unset, twice {@link #getPollMs()}. */
+    public long getMaxStaleness() {
+        return maxStaleness == null ? ColshiftConfig.DEFAULTS.withPollMs(getPollMs()).effectiveMaxStalenessMs()
+                : maxStaleness;
+    }
+
+    public void setMaxStaleness(long maxStaleness) {
+        this.maxStaleness = maxStaleness;
+    }
+
+    public boolean isWatch() {
+        return watch == null ? ColshiftConfig.DEFAULTS.watch() : watch;
+    }
+
+    public void setWatch(boolean watch) {
+        this.watch = watch;
+    }
+
+    public String getWatchUrl() {
+        return watchUrl;
+    }
+
+    public void setWatchUrl(String watchUrl) {
+        this.watchUrl = watchUrl;
     }
 
     @Override

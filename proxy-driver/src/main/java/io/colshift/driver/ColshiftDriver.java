@@ -51,7 +51,8 @@ public final class ColshiftDriver implements Driver {
             throw noDriver(target.realUrl(), null);
         }
         try {
-            RewriteSeam seam = RewriteWiring.seamFor(target.realUrl(), target.realProperties(), target.config());
+            RewriteSeam seam = RewriteWiring.seamFor(target.realUrl(), target.realProperties(), target.config(),
+                    connection);
             return ProxyFactory.CONNECTION.make(connection, seam);
         } catch (RuntimeException | Error e) {
             connection.close();
@@ -92,10 +93,19 @@ public final class ColshiftDriver implements Driver {
                 property(info, ColshiftConfig.POLL_MS, String.valueOf(defaults.pollMs()),
                         "milliseconds between state polls when LISTEN/NOTIFY is not heard", null),
                 property(info, ColshiftConfig.CACHE_SIZE, String.valueOf(defaults.cacheSize()),
-                        "rewritten statements cached per database", null),
+                        "rewritten statements cached per server", null),
                 property(info, ColshiftConfig.LISTEN, String.valueOf(defaults.listen()),
                         "false makes colshift poll for state changes instead of using LISTEN/NOTIFY",
                         new String[]{"true", "false"}),
+                property(info, ColshiftConfig.MAX_STALENESS, String.valueOf(2 * defaults.pollMs()),
+                        "milliseconds a statement may run under state not re-read or confirmed (default twice"
+                                + " colshift.pollMs); the control schema's state.lease_ms caps it", null),
+                property(info, ColshiftConfig.WATCH, String.valueOf(defaults.watch()),
+                        "false opens no connection of colshift's own: state is read on the application's"
+                                + " connections, at most once per poll interval per server",
+                        new String[]{"true", "false"}),
+                property(info, ColshiftConfig.WATCH_URL, null,
+                        "a direct jdbc:postgresql: URL for colshift's watcher connection, e.g. past a pooler", null),
         };
     }
 
@@ -103,7 +113,7 @@ public final class ColshiftDriver implements Driver {
                                                String[] choices) {
         String value = info == null ? null : info.getProperty(name);
         DriverPropertyInfo p = new DriverPropertyInfo(name, value == null ? defaultValue : value);
-        p.description = description + " (default " + defaultValue + ")";
+        p.description = description + (defaultValue == null ? " (default: none)" : " (default " + defaultValue + ")");
         p.required = false;
         p.choices = choices;
         return p;

@@ -43,6 +43,14 @@ abstract class ProxyConnection implements ColshiftConnection {
     }
 
     /**
+     * The state a statement about to run on this connection must follow: its server's, refreshed over this very
+     * connection first when the lease has run out. One volatile read and one clock comparison otherwise.
+     */
+    final StateSnapshot stateNow() {
+        return seam.currentFor(delegate);
+    }
+
+    /**
      * Called with the state a statement is about to run under. When a new state version appears, the
      * connection's server-prepared statements are dropped first ({@link ServerPreparedStatements}).
      * Costs a reference comparison while the state stays put.
@@ -147,7 +155,7 @@ abstract class ProxyConnection implements ColshiftConnection {
     }
 
     private PreparedStatement prepare(String sql, StatementPreparer preparer) throws SQLException {
-        StateSnapshot snapshot = seam.current();
+        StateSnapshot snapshot = stateNow();
         beforeStatement(snapshot);
         Rewrite rewrite = seam.rewrite(sql, snapshot);
         PreparedStatement real = preparer.prepare(delegate, rewrite.applyTo(sql));
@@ -155,7 +163,7 @@ abstract class ProxyConnection implements ColshiftConnection {
     }
 
     private CallableStatement call(String sql, StatementPreparer preparer) throws SQLException {
-        StateSnapshot snapshot = seam.current();
+        StateSnapshot snapshot = stateNow();
         beforeStatement(snapshot);
         Rewrite rewrite = seam.rewrite(sql, snapshot);
         CallableStatement real = (CallableStatement) preparer.prepare(delegate, rewrite.applyTo(sql));
@@ -197,7 +205,22 @@ abstract class ProxyConnection implements ColshiftConnection {
 
     @Override
     public final long stateVersion() {
-        return seam.current().version();
+        return stateNow().version();
+    }
+
+    @Override
+    public final String followedServer() {
+        return seam.followedServer();
+    }
+
+    @Override
+    public final String stateOrigin() {
+        return seam.stateOrigin();
+    }
+
+    @Override
+    public final long statementsRunStale() {
+        return seam.staleStatements();
     }
 
     @Override

@@ -108,13 +108,13 @@ abstract class ProxyPreparedStatement extends ProxyStatement implements Prepared
 
     private void beforeExecution() throws SQLException {
         stopEmulatedUpdate();
-        StateSnapshot now = connection.seam.current();
+        StateSnapshot now = connection.stateNow();
         connection.beforeStatement(now);
         followState(now);
     }
 
     private void followState() throws SQLException {
-        followState(connection.seam.current());
+        followState(connection.stateNow());
     }
 
     private void followState(StateSnapshot now) throws SQLException {

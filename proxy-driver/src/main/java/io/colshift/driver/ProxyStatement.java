@@ -51,7 +51,7 @@ abstract class ProxyStatement implements Statement {
 
     private Rewrite rewrite(String sql) {
         RewriteSeam seam = connection.seam;
-        StateSnapshot now = seam.current();
+        StateSnapshot now = connection.stateNow();
         connection.beforeStatement(now);
         emulatingUpdate = false;
         return seam.rewrite(sql, now);
@@ -193,7 +193,7 @@ abstract class ProxyStatement implements Statement {
      */
     @Override
     public void addBatch(String sql) throws SQLException {
-        Rewrite rewrite = connection.seam.rewrite(sql, connection.seam.current());
+        Rewrite rewrite = connection.seam.rewrite(sql, connection.stateNow());
         if (rewrite.countInsteadOfUpdate()) {
             if (delegate.isClosed()) {
                 delegate.addBatch(sql); // fails exactly as the closed real statement does
@@ -217,7 +217,7 @@ abstract class ProxyStatement implements Statement {
 
     @Override
     public int[] executeBatch() throws SQLException {
-        connection.beforeStatement(connection.seam.current());
+        connection.beforeStatement(connection.stateNow());
         emulatingUpdate = false;
         if (countedBatchEntries == null) {
             batchSize = 0;
@@ -228,7 +228,7 @@ abstract class ProxyStatement implements Statement {
 
     @Override
     public long[] executeLargeBatch() throws SQLException {
-        connection.beforeStatement(connection.seam.current());
+        connection.beforeStatement(connection.stateNow());
         emulatingUpdate = false;
         if (countedBatchEntries == null) {
             batchSize = 0;

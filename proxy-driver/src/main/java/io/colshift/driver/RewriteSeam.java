@@ -5,9 +5,11 @@ import io.colshift.rewrite.StatementRewriter;
 import io.colshift.state.ColumnMigration;
 import io.colshift.state.SnapshotSource;
 import io.colshift.state.StateSnapshot;
+import io.colshift.state.StateWatcher;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import java.sql.Connection;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.LongAdder;
@@ -15,7 +17,7 @@ import java.util.function.LongSupplier;
 
 /**
  * The one place where SQL text meets the migration state: a connection's statements ask it what to
- * send. Shared by every connection to the same database.
+ * send. Shared by every connection to the same server (host:port, database, control schema).
  *
  * <p>With no migration active, {@link #rewrite(String, StateSnapshot)} costs one volatile read (done by
  * the caller) and a branch, and hands back the shared {@link Rewrite#UNCHANGED}: nothing is allocated,
@@ -51,9 +53,33 @@ final class RewriteSeam {
         this(source, rewriter, () -> 0);
     }
 
-    /** The state every statement executing now must follow (rule 4: the version current at execution). */
+    /** The last state published for this seam's server, without checking its lease: for monitoring. */
     StateSnapshot current() {
         return source.current();
+    }
+
+    /**
+     * The state a statement about to execute on {@code real} must follow (rule 4: the version current at execution,
+     * of the server it is sent to, never older than the lease). While the lease holds this is one volatile read and
+     * one clock comparison; otherwise the state is refreshed over {@code real} first.
+     */
+    StateSnapshot currentFor(Connection real) {
+        return source.currentFor(real);
+    }
+
+    /** {@code host:port} of the server whose state this seam follows, or empty when it follows none. */
+    String followedServer() {
+        return source instanceof StateWatcher watcher ? watcher.key().server() : "";
+    }
+
+    /** How the current state was read ({@code none} when there is no state to follow). */
+    String stateOrigin() {
+        return source instanceof StateWatcher watcher ? watcher.getStateOrigin() : "none";
+    }
+
+    /** Statements of this server that ran under an expired lease because the refresh failed. */
+    long staleStatements() {
+        return source instanceof StateWatcher watcher ? watcher.getStaleStatements() : 0;
     }
 
     /** The rewrite of {@code sql} under {@code snapshot}; {@link Rewrite#UNCHANGED} whenever nothing applies. */

@@ -8,31 +8,36 @@ import java.sql.PreparedStatement;
 import java.sql.SQLException;
 
 /**
- * Tells the CLI which state version this driver runs, by upserting its row in {@code clients}. Best effort:
- * the application role may lack write access to the control schema, which only costs the CLI its view of
- * this driver. That is logged once, and the heartbeat keeps trying in case the privilege is granted later.
+ * Tells {@code colshift status} which state version each of this JVM's state holders runs, by upserting one row
+ * per holder in {@code clients}, with the server it follows and whether that server is a standby. Visibility
+ * only: nothing, neither in the driver nor in the CLI's barriers, depends on these rows.
+ *
+ * <p>Best effort: the application role may lack write access to the control schema, which only costs the CLI its
+ * view of this driver. That is logged once, and the heartbeat keeps trying in case the privilege is granted
+ * later. A control schema from before version 2 (no {@code server}, {@code in_recovery} columns) gets the rows
+ * without those two columns.
  */
 final class ClientHeartbeat {
 
     private static final Logger LOG = LoggerFactory.getLogger(ClientHeartbeat.class);
+    private static final String UNDEFINED_COLUMN = "42703";
 
     private final ControlSchema schema;
-    private final String clientId;
     private final String host;
     private final long pid;
     private final String applicationName;
     private boolean refusalLogged;
+    private boolean withoutServerColumns;
 
-    ClientHeartbeat(ControlSchema schema, String clientId, String host, long pid, String applicationName) {
+    ClientHeartbeat(ControlSchema schema, String host, long pid, String applicationName) {
         this.schema = schema;
-        this.clientId = clientId;
         this.host = host;
         this.pid = pid;
         this.applicationName = applicationName;
     }
 
-    /** Marks this client gone at once, so that barriers do not wait for it until its heartbeat expires. */
-    void leave(Connection c) {
+    /** Marks a client gone at once, so that {@code status} stops listing it as live. */
+    void leave(Connection c, String clientId) {
         try (PreparedStatement ps = c.prepareStatement("UPDATE " + schema.table("clients")
                 + " SET last_seen = '-infinity' WHERE client_id = ?")) {
             ps.setString(1, clientId);
@@ -43,21 +48,29 @@ final class ClientHeartbeat {
     }
 
     /**
+     * @param clientId     the state holder reported on (the watcher's own, or a standby holder's of this JVM)
+     * @param ackedVersion the state version it runs
+     * @param server       the {@code host:port} it follows
+     * @param inRecovery   whether that server is a standby
      * @return whether the heartbeat was recorded
      * @throws SQLException only when the connection itself failed (the caller reconnects); any other refusal
      *                      (no privilege, read-only standby, table missing) is logged once and reported as false
      */
-    boolean beat(Connection c, long ackedVersion) throws SQLException {
-        try (PreparedStatement ps = c.prepareStatement("INSERT INTO " + schema.table("clients")
-                + " (client_id, host, pid, application_name, acked_version) VALUES (?, ?, ?, ?, ?)"
-                + " ON CONFLICT (client_id) DO UPDATE SET acked_version = excluded.acked_version, last_seen = now(),"
-                + " host = excluded.host, pid = excluded.pid, application_name = excluded.application_name")) {
-            ps.setString(1, clientId);
-            ps.setString(2, host);
-            ps.setLong(3, pid);
-            ps.setString(4, applicationName);
-            ps.setLong(5, ackedVersion);
-            ps.executeUpdate();
+    boolean beat(Connection c, String clientId, long ackedVersion, String server, boolean inRecovery)
+            throws SQLException {
+        try {
+            if (!withoutServerColumns) {
+                try {
+                    upsert(c, clientId, ackedVersion, server, inRecovery, true);
+                    return true;
+                } catch (SQLException e) {
+                    if (!UNDEFINED_COLUMN.equals(e.getSQLState())) {
+                        throw e;
+                    }
+                    withoutServerColumns = true;
+                }
+            }
+            upsert(c, clientId, ackedVersion, server, inRecovery, false);
             return true;
         } catch (SQLException e) {
             if (ConnectionFailures.isConnectionFailure(e)) {
@@ -66,10 +79,33 @@ final class ClientHeartbeat {
             if (!refusalLogged) {
                 refusalLogged = true;
                 LOG.warn("colshift heartbeats to {} are refused ({}); statements are rewritten as usual, but"
-                        + " `colshift status` and rollback barriers cannot see this driver. Grant it with"
+                        + " `colshift status` cannot list this driver. Grant it with"
                         + " `colshift init --grant-to <role>`.", schema.table("clients"), e.getMessage());
             }
             return false;
+        }
+    }
+
+    private void upsert(Connection c, String clientId, long ackedVersion, String server, boolean inRecovery,
+                        boolean serverColumns) throws SQLException {
+        String columns = serverColumns ? ", server, in_recovery" : "";
+        String values = serverColumns ? ", ?, ?" : "";
+        String updates = serverColumns ? ", server = excluded.server, in_recovery = excluded.in_recovery" : "";
+        try (PreparedStatement ps = c.prepareStatement("INSERT INTO " + schema.table("clients")
+                + " (client_id, host, pid, application_name, acked_version" + columns + ") VALUES (?, ?, ?, ?, ?"
+                + values + ") ON CONFLICT (client_id) DO UPDATE SET acked_version = excluded.acked_version,"
+                + " last_seen = pg_catalog.now(), host = excluded.host, pid = excluded.pid,"
+                + " application_name = excluded.application_name" + updates)) {
+            ps.setString(1, clientId);
+            ps.setString(2, host);
+            ps.setLong(3, pid);
+            ps.setString(4, applicationName);
+            ps.setLong(5, ackedVersion);
+            if (serverColumns) {
+                ps.setString(6, server);
+                ps.setBoolean(7, inRecovery);
+            }
+            ps.executeUpdate();
         }
     }
 }

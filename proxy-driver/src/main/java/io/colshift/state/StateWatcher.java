@@ -1,111 +1,206 @@
 package io.colshift.state;
 
-import org.postgresql.PGConnection;
-import org.postgresql.PGNotification;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-import java.net.InetAddress;
 import java.sql.Connection;
-import java.sql.SQLException;
-import java.sql.Statement;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
-import java.util.Properties;
 import java.util.TreeMap;
 import java.util.UUID;
 import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Supplier;
 
 /**
- * Keeps one database's colshift state current for every connection of this JVM, and publishes it as immutable
- * {@link StateSnapshot}s through one volatile field: {@link #current()} never blocks, locks or allocates.
+ * The colshift state of one server ({@link ServerKey}: the host and port a connection reached, its database and
+ * control schema) for every connection of this JVM that reached it, published as immutable snapshots with a
+ * <b>staleness lease</b>.
  *
- * <p>It owns a dedicated connection, opened with the application's URL and credentials but never taken from
- * (nor counted against) the application's pool. On it, it {@code LISTEN}s on the control schema's channel and,
- * as a safety net for setups where notifications never arrive (a transaction-mode pooler), also polls the state
- * version every {@code pollMs}. When the connection is lost it keeps the last snapshot, so rewrites never stop
- * in the middle of a migration, and reconnects with exponential backoff and jitter. Every
- * {@link Heartbeats#INTERVAL}, and right after each new version, it records the version it runs in
- * {@code clients}.
+ * <p>Each snapshot carries the {@link System#nanoTime()} taken before the query that read or confirmed it was
+ * sent; it is valid for {@code lease = min(colshift.maxStaleness, state.lease_ms)} from then on. Before a statement
+ * executes, {@link #currentFor(Connection)} checks the lease — one volatile read and one comparison, nothing
+ * allocated — and, once it has run out, refreshes the state over that statement's own connection first
+ * ({@link InlineRefresh}). So no statement runs under a snapshot older than the lease, whatever happens to
+ * colshift's own connection, and a server whose state was never read is read by its first statement.
+ *
+ * <p>The state is kept fresh by a watcher ({@link WatchLoop}): one connection of colshift's own to exactly this
+ * server, outside the application's pool. On a primary it {@code LISTEN}s and renews the lease by a version query
+ * at least every half lease; on a standby (which cannot {@code LISTEN}) it only polls. With
+ * {@code colshift.watch=false} there is no such connection at all: every lease runs out and is renewed by one
+ * version query on an application connection, at most once per poll interval per server, and only while
+ * statements run. A watcher per instance per server costs one connection each — 1,000 instances on a server with
+ * a standby hold 2,000 connections — while without watchers they cost none, and about 1,000 cheap version queries
+ * per poll interval per server, spread over the connections the instances already have: the mode for large fleets.
+ *
+ * <p>Heartbeats ({@code clients} rows) are for {@code colshift status} only. The watcher of a primary writes its
+ * own, and one for each standby holder of this JVM with the same database and control schema (a standby cannot
+ * be written to); a JVM that follows only standbys, or runs without watchers, writes none.
  */
 public final class StateWatcher implements SnapshotSource, StateWatcherMXBean, AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(StateWatcher.class);
 
-    private static final long MIN_BACKOFF_MS = 100;
-    private static final long MAX_BACKOFF_MS = 10_000;
-    /** Longest single wait, so that {@link #close()} is noticed quickly. */
-    private static final long MAX_WAIT_MS = 250;
-    /** Columns of other tables change without a state change (their own migrations); re-read them this often. */
-    private static final long CATALOG_REFRESH_MS = 30_000;
-    private static final String UNDEFINED_TABLE = "42P01";
-    private static final String UNDEFINED_SCHEMA = "3F000";
-
-    private final String realUrl;
-    private final Properties properties;
+    private final ServerKey key;
     private final ControlSchema schema;
-    private final String database;
-    private final long pollMs;
-    private final boolean listen;
-    private final SnapshotLoader loader;
-    private final CountDownLatch firstAttempt = new CountDownLatch(1);
-    private final List<Supplier<Map<String, Long>>> counterSources = new CopyOnWriteArrayList<>();
-    private final Thread thread;
-    private final Runnable onClose;
+    private final WatchSettings settings;
     private final String clientId = newClientId();
+    private final SnapshotLoader loader;
+    private final InlineRefresh inline;
+    private final WatchLoop loop;
+    private final Runnable onClose;
+    private final List<Supplier<Map<String, Long>>> counterSources = new CopyOnWriteArrayList<>();
 
-    private volatile StateSnapshot snapshot = StateSnapshot.EMPTY;
-    private volatile boolean closed;
-    private volatile boolean connected;
-    private volatile boolean listening;
+    private volatile LeasedSnapshot published = LeasedSnapshot.initial(System.nanoTime());
     private volatile boolean schemaPresent;
     private volatile Instant lastRefresh;
-    private volatile ClientHeartbeat heartbeat;
-
+    private volatile long catalogReadAt;
+    private volatile boolean closed;
     private final AtomicLong reloads = new AtomicLong();
-    private final AtomicLong notifications = new AtomicLong();
-    private final AtomicLong polls = new AtomicLong();
-    private final AtomicLong reconnects = new AtomicLong();
-    private final AtomicLong heartbeats = new AtomicLong();
-    private final AtomicLong heartbeatFailures = new AtomicLong();
-
-    // touched by the watcher thread only
-    private boolean loadedOnce;
+    /** Guarded by this. */
     private boolean missingSchemaWarned;
-    private boolean outage;
 
-    StateWatcher(String realUrl, Properties properties, ControlSchema schema, String database, long pollMs,
-                 boolean listen, Runnable onClose) {
-        this.realUrl = realUrl;
-        this.properties = properties;
-        this.schema = schema;
-        this.database = database;
-        this.pollMs = pollMs;
-        this.listen = listen;
+    StateWatcher(ServerKey key, WatchSettings settings, Runnable onClose) {
+        this.key = key;
+        this.schema = key.schema();
+        this.settings = settings;
         this.onClose = onClose;
         this.loader = new SnapshotLoader(schema);
-        this.thread = new Thread(this::run, "colshift-state-watcher " + database + " " + schema.name());
-        this.thread.setDaemon(true);
+        this.inline = new InlineRefresh(this, loader);
+        this.loop = settings.watch() ? new WatchLoop(this, loader) : null;
     }
 
     void start() {
-        thread.start();
+        if (loop != null) {
+            loop.start();
+        }
     }
 
+    /** The last published snapshot, whatever its lease: for monitoring, never for running a statement. */
     @Override
     public StateSnapshot current() {
-        return snapshot;
+        return published.snapshot();
     }
 
-    /** Waits until the first attempt to load the state has ended (loaded, no schema, or no connection). */
+    /**
+     * The snapshot a statement about to run on {@code connection} must follow: the published one while its lease
+     * holds, otherwise one refreshed over {@code connection} first. Never throws: when the refresh fails the last
+     * snapshot is returned and counted as stale.
+     */
+    @Override
+    public StateSnapshot currentFor(Connection connection) {
+        LeasedSnapshot leased = published;
+        if (System.nanoTime() - leased.expiresAt() < 0) {
+            return leased.snapshot();
+        }
+        return inline.refresh(connection);
+    }
+
+    public ServerKey key() {
+        return key;
+    }
+
+    WatchSettings settings() {
+        return settings;
+    }
+
+    LeasedSnapshot leased() {
+        return published;
+    }
+
+    boolean schemaPresent() {
+        return schemaPresent;
+    }
+
+    long catalogReadAt() {
+        return catalogReadAt;
+    }
+
+    boolean isClosed() {
+        return closed;
+    }
+
+    /** Waits until the watcher's first attempt to load the state ended; at once without a watcher. */
     boolean awaitFirstLoad(long timeoutMs) throws InterruptedException {
-        return firstAttempt.await(timeoutMs, TimeUnit.MILLISECONDS);
+        return loop == null || loop.awaitFirstAttempt(timeoutMs);
+    }
+
+    /**
+     * Publishes a snapshot read by a query sent at {@code readAt}, unless a later read is already published.
+     * An unchanged snapshot keeps its identity (connections compare snapshots by reference).
+     *
+     * @param catalogRead whether its catalog part was read afresh (rather than carried over)
+     * @return whether the published state version moved
+     */
+    synchronized boolean publish(StateSnapshot next, long readAt, long schemaLeaseMs, StateOrigin origin,
+                                 boolean catalogRead) {
+        LeasedSnapshot before = published;
+        schemaPresent = true;
+        missingSchemaWarned = false;
+        reloads.incrementAndGet();
+        if (before.loaded() && readAt - before.readAt() < 0) {
+            return false; // a slower reader's older answer
+        }
+        StateSnapshot snapshot = before.loaded() && next.equals(before.snapshot()) ? before.snapshot() : next;
+        lease(snapshot, readAt, schemaLeaseMs, origin);
+        if (catalogRead) {
+            catalogReadAt = readAt;
+        }
+        if (snapshot == before.snapshot()) {
+            return false;
+        }
+        LOG.info("colshift state version {} for {} ({}): {}", snapshot.version(), key, origin.label(),
+                describe(snapshot));
+        return snapshot.version() != before.snapshot().version();
+    }
+
+    /**
+     * Renews the lease of the published snapshot when {@code version} is still its version.
+     *
+     * @return false when the version moved (or nothing was loaded yet): the caller loads the snapshot
+     */
+    synchronized boolean renew(long version, long readAt, long schemaLeaseMs, StateOrigin origin) {
+        LeasedSnapshot before = published;
+        if (!before.loaded() || before.snapshot().version() != version) {
+            return false;
+        }
+        schemaPresent = true;
+        missingSchemaWarned = false;
+        if (readAt - before.readAt() > 0) {
+            lease(before.snapshot(), readAt, schemaLeaseMs, origin);
+        }
+        return true;
+    }
+
+    /**
+     * The control schema is not there (not yet created, or dropped): statements keep the last snapshot — nothing
+     * to rewrite if there never was one, and no rewrites dropped in the middle of a migration otherwise.
+     */
+    synchronized void schemaMissing(long readAt, StateOrigin origin) {
+        LeasedSnapshot before = published;
+        schemaPresent = false;
+        if (!before.loaded() || readAt - before.readAt() > 0) {
+            lease(before.snapshot(), readAt, 0, origin);
+        }
+        if (!missingSchemaWarned) {
+            missingSchemaWarned = true;
+            if (before.loaded() && before.snapshot().version() > 0) {
+                LOG.warn("colshift control schema {} disappeared from {}; keeping state version {}", schema,
+                        key.serverAndDatabase(), before.snapshot().version());
+            } else {
+                LOG.warn("colshift control schema {} not found in {}; statements pass unchanged (run"
+                        + " `colshift init` to use colshift)", schema, key.serverAndDatabase());
+            }
+        }
+    }
+
+    private void lease(StateSnapshot snapshot, long readAt, long schemaLeaseMs, StateOrigin origin) {
+        long leaseMs = settings.leaseMs(schemaLeaseMs);
+        published = new LeasedSnapshot(snapshot, readAt, readAt + TimeUnit.MILLISECONDS.toNanos(leaseMs), leaseMs,
+                origin, true);
+        lastRefresh = Instant.now();
     }
 
     /** Adds counters (e.g. the driver's cache and rewrite counts) to {@link #stats()} and JMX. */
@@ -114,208 +209,28 @@ public final class StateWatcher implements SnapshotSource, StateWatcherMXBean, A
     }
 
     public WatcherStats stats() {
-        return new WatcherStats(database, schema.name(), getClientId(), snapshot.version(), lastRefresh, connected,
-                listening, schemaPresent, getMigrations(), reloads.get(), notifications.get(), polls.get(),
-                reconnects.get(), heartbeats.get(), heartbeatFailures.get(), getCounters());
+        LeasedSnapshot leased = published;
+        return new WatcherStats(key.serverAndDatabase(), schema.name(), clientId, leased.snapshot().version(),
+                lastRefresh, isConnected(), isListening(), schemaPresent, getMigrations(), reloads.get(),
+                getNotifications(), getPolls(), getReconnects(), getHeartbeats(), getHeartbeatFailures(),
+                getCounters(), key.server(), isInRecovery(), loop != null, leased.leaseMs(), leased.origin().label(),
+                inline.refreshes(), inline.failures(), inline.staleStatements(), isPoolerDetected());
     }
 
-    /** Stops watching; connections keep the last snapshot. Marks this client gone in {@code clients}. */
+    /**
+     * Stops the watcher and marks this client gone in {@code clients}. Connections that follow this server keep
+     * the last snapshot and go on renewing it over their own connections.
+     */
     @Override
     public void close() {
         if (closed) {
             return;
         }
         closed = true;
-        try {
-            thread.join(2 * MAX_WAIT_MS + 1_000);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
+        if (loop != null) {
+            loop.close();
         }
         onClose.run();
-    }
-
-    private void run() {
-        long backoff = MIN_BACKOFF_MS;
-        boolean first = true;
-        while (!closed) {
-            try (Connection c = openConnection()) {
-                if (!first) {
-                    reconnects.incrementAndGet();
-                }
-                connected = true;
-                if (outage) {
-                    outage = false;
-                    LOG.info("colshift reconnected to {} (control schema {})", database, schema);
-                }
-                backoff = MIN_BACKOFF_MS;
-                watch(c);
-            } catch (SQLException | RuntimeException e) {
-                connected = false;
-                listening = false;
-                firstAttempt.countDown();
-                if (!closed && !outage) {
-                    outage = true;
-                    if (loadedOnce) {
-                        LOG.warn("colshift lost its control connection to {} ({}); keeping state version {} until it"
-                                + " reconnects", database, e.getMessage(), snapshot.version());
-                    } else {
-                        LOG.warn("colshift cannot read its control schema {} in {} ({}); statements pass unchanged"
-                                + " until it can", schema, database, e.getMessage());
-                    }
-                }
-            }
-            first = false;
-            connected = false;
-            listening = false;
-            if (!closed) {
-                sleepQuietly(backoff / 2 + ThreadLocalRandom.current().nextLong(backoff / 2 + 1));
-                backoff = Math.min(MAX_BACKOFF_MS, backoff * 2);
-            }
-        }
-    }
-
-    private void watch(Connection c) throws SQLException {
-        PGConnection pg = c.unwrap(PGConnection.class);
-        if (listen) {
-            // LISTEN before the first read: a change committed in between is then heard, not lost
-            try (Statement st = c.createStatement()) {
-                st.execute("LISTEN " + schema.channel());
-            }
-            listening = true;
-        }
-        refresh(c, true);
-        firstAttempt.countDown();
-        long now = System.nanoTime();
-        long nextPoll = now + TimeUnit.MILLISECONDS.toNanos(pollMs);
-        long nextBeat = now + Heartbeats.INTERVAL.toNanos();
-        long nextCatalog = now + TimeUnit.MILLISECONDS.toNanos(CATALOG_REFRESH_MS);
-        while (!closed) {
-            now = System.nanoTime();
-            if (now - nextCatalog >= 0) {
-                nextCatalog = now + TimeUnit.MILLISECONDS.toNanos(CATALOG_REFRESH_MS);
-                nextPoll = now + TimeUnit.MILLISECONDS.toNanos(pollMs);
-                refresh(c, true);
-            } else if (now - nextPoll >= 0) {
-                nextPoll = now + TimeUnit.MILLISECONDS.toNanos(pollMs);
-                polls.incrementAndGet();
-                if (!schemaPresent || versionChanged(c)) {
-                    refresh(c, false);
-                }
-            }
-            if (now - nextBeat >= 0) {
-                nextBeat = now + Heartbeats.INTERVAL.toNanos();
-                beat(c);
-            }
-            long waitMs = Math.max(1, Math.min(MAX_WAIT_MS,
-                    TimeUnit.NANOSECONDS.toMillis(Math.min(nextPoll, nextBeat) - System.nanoTime())));
-            if (listening) {
-                PGNotification[] received = pg.getNotifications((int) waitMs);
-                if (received != null && received.length > 0) {
-                    notifications.addAndGet(received.length);
-                    refresh(c, false);
-                }
-            } else {
-                sleepQuietly(waitMs);
-            }
-        }
-        if (schemaPresent && heartbeat != null) {
-            heartbeat.leave(c);
-        }
-    }
-
-    /**
-     * Reads the state and publishes it when it differs from the current snapshot.
-     *
-     * @param catalogToo also re-read table columns and search path, which a state change alone does not move
-     */
-    private void refresh(Connection c, boolean catalogToo) throws SQLException {
-        if (!schemaPresent && !loader.schemaExists(c)) {
-            schemaMissing();
-            return;
-        }
-        StateSnapshot next;
-        try {
-            next = loader.load(c, catalogToo || !loadedOnce ? null : snapshot);
-        } catch (SQLException e) {
-            if (UNDEFINED_TABLE.equals(e.getSQLState()) || UNDEFINED_SCHEMA.equals(e.getSQLState())) {
-                schemaMissing();
-                return;
-            }
-            throw e;
-        }
-        missingSchemaWarned = false;
-        schemaPresent = true;
-        reloads.incrementAndGet();
-        lastRefresh = Instant.now();
-        loadedOnce = true;
-        if (!next.equals(snapshot)) {
-            boolean newVersion = next.version() != snapshot.version();
-            snapshot = next;
-            firstAttempt.countDown();
-            LOG.info("colshift state version {} for {} (control schema {}): {}", next.version(), database, schema,
-                    describe(next));
-            if (newVersion) {
-                beat(c); // acknowledge at once: rollback barriers wait for this
-            }
-        }
-    }
-
-    /** Whether the stored version differs from the published one; a vanished schema counts as a change. */
-    private boolean versionChanged(Connection c) throws SQLException {
-        try {
-            return loader.version(c) != snapshot.version();
-        } catch (SQLException e) {
-            if (UNDEFINED_TABLE.equals(e.getSQLState()) || UNDEFINED_SCHEMA.equals(e.getSQLState())) {
-                return true;
-            }
-            throw e;
-        }
-    }
-
-    private void schemaMissing() {
-        schemaPresent = false;
-        if (!missingSchemaWarned) {
-            missingSchemaWarned = true;
-            if (loadedOnce) {
-                LOG.warn("colshift control schema {} disappeared from {}; keeping state version {}", schema,
-                        database, snapshot.version());
-            } else {
-                LOG.warn("colshift control schema {} not found in {}; statements pass unchanged (run"
-                        + " `colshift init` to use colshift)", schema, database);
-            }
-        }
-    }
-
-    private void beat(Connection c) throws SQLException {
-        if (!schemaPresent) {
-            return;
-        }
-        if (heartbeat == null) {
-            // resolved here, after the first snapshot is out: a slow host name lookup must not delay it
-            heartbeat = new ClientHeartbeat(schema, clientId, hostName(), ProcessHandle.current().pid(),
-                    properties.getProperty("ApplicationName"));
-        }
-        if (heartbeat.beat(c, snapshot.version())) {
-            heartbeats.incrementAndGet();
-        } else {
-            heartbeatFailures.incrementAndGet();
-        }
-    }
-
-    private Connection openConnection() throws SQLException {
-        Properties props = new Properties();
-        props.putAll(properties);
-        // names the backend in pg_stat_activity, so operators can tell it from the application's connections
-        props.setProperty("ApplicationName", applicationName(schema));
-        // a half-open TCP connection must not leave the watcher waiting forever
-        props.setProperty("socketTimeout", "30");
-        props.setProperty("tcpKeepAlive", "true");
-        Connection c = new org.postgresql.Driver().connect(realUrl, props);
-        if (c == null) {
-            throw new SQLException("not a PostgreSQL URL: " + database, "08001");
-        }
-        c.setAutoCommit(true);
-        return c;
     }
 
     /** The {@code application_name} of every watcher's control connection for {@code schema}. */
@@ -323,7 +238,7 @@ public final class StateWatcher implements SnapshotSource, StateWatcherMXBean, A
         return "colshift watcher " + schema.name();
     }
 
-    private static String describe(StateSnapshot s) {
+    static String describe(StateSnapshot s) {
         return s.migrations().isEmpty() ? "nothing to rewrite"
                 : String.join(", ", s.migrations().stream().map(StateWatcher::describe).toList());
     }
@@ -337,27 +252,16 @@ public final class StateWatcher implements SnapshotSource, StateWatcherMXBean, A
         return ProcessHandle.current().pid() + "-" + UUID.randomUUID().toString().substring(0, 8);
     }
 
-    private static String hostName() {
-        try {
-            return InetAddress.getLocalHost().getHostName();
-        } catch (Exception e) {
-            return null;
-        }
-    }
-
-    private static void sleepQuietly(long ms) {
-        try {
-            Thread.sleep(ms);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
-    }
-
     // --- StateWatcherMXBean ---
 
     @Override
     public String getDatabase() {
-        return database;
+        return key.serverAndDatabase();
+    }
+
+    @Override
+    public String getServer() {
+        return key.server();
     }
 
     @Override
@@ -372,7 +276,7 @@ public final class StateWatcher implements SnapshotSource, StateWatcherMXBean, A
 
     @Override
     public long getStateVersion() {
-        return snapshot.version();
+        return published.snapshot().version();
     }
 
     @Override
@@ -382,13 +286,38 @@ public final class StateWatcher implements SnapshotSource, StateWatcherMXBean, A
     }
 
     @Override
+    public long getLeaseMs() {
+        return published.leaseMs();
+    }
+
+    @Override
+    public String getStateOrigin() {
+        return published.origin().label();
+    }
+
+    @Override
+    public boolean isWatching() {
+        return loop != null;
+    }
+
+    @Override
     public boolean isConnected() {
-        return connected;
+        return loop != null && loop.connected();
     }
 
     @Override
     public boolean isListening() {
-        return listening;
+        return loop != null && loop.listening();
+    }
+
+    @Override
+    public boolean isInRecovery() {
+        return loop != null && loop.inRecovery();
+    }
+
+    @Override
+    public boolean isPoolerDetected() {
+        return loop != null && loop.poolerDetected();
     }
 
     @Override
@@ -398,7 +327,7 @@ public final class StateWatcher implements SnapshotSource, StateWatcherMXBean, A
 
     @Override
     public List<String> getMigrations() {
-        return snapshot.migrations().stream().map(StateWatcher::describe).toList();
+        return published.snapshot().migrations().stream().map(StateWatcher::describe).toList();
     }
 
     @Override
@@ -408,27 +337,42 @@ public final class StateWatcher implements SnapshotSource, StateWatcherMXBean, A
 
     @Override
     public long getNotifications() {
-        return notifications.get();
+        return loop == null ? 0 : loop.notifications();
     }
 
     @Override
     public long getPolls() {
-        return polls.get();
+        return loop == null ? 0 : loop.polls();
     }
 
     @Override
     public long getReconnects() {
-        return reconnects.get();
+        return loop == null ? 0 : loop.reconnects();
     }
 
     @Override
     public long getHeartbeats() {
-        return heartbeats.get();
+        return loop == null ? 0 : loop.heartbeats();
     }
 
     @Override
     public long getHeartbeatFailures() {
-        return heartbeatFailures.get();
+        return loop == null ? 0 : loop.heartbeatFailures();
+    }
+
+    @Override
+    public long getInlineRefreshes() {
+        return inline.refreshes();
+    }
+
+    @Override
+    public long getInlineRefreshFailures() {
+        return inline.failures();
+    }
+
+    @Override
+    public long getStaleStatements() {
+        return inline.staleStatements();
     }
 
     @Override

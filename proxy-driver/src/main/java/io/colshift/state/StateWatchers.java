@@ -14,46 +14,54 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;
 
 /**
- * The JVM-wide registry of {@link StateWatcher}s: one per (database, control schema), shared by every connection
- * and every pool that reaches that database, whatever its URL parameters. This is the one process-wide mutable
- * structure besides the JDBC driver registry, and for the same reason: a second watcher would mean a second
- * control connection and snapshots that could disagree.
+ * The JVM-wide registry of {@link StateWatcher}s: one per {@link ServerKey} (server, database, control schema),
+ * shared by every connection and every pool that reaches that server, whatever its URL and parameters. This is the
+ * one process-wide mutable structure besides the JDBC driver registry, and for the same reason: a second holder
+ * would mean a second control connection and snapshots that could disagree.
  *
- * <p>The first caller's credentials and poll interval are the watcher's; later callers share it as it is.
- * Setting the connection property {@code colshift.listen=false} makes the watcher rely on polling alone.
+ * <p>The first caller's settings (credentials, poll interval, lease, {@code colshift.watch}, {@code colshift.listen},
+ * {@code colshift.watchUrl}) are the holder's; later callers share it as it is. Setting {@code colshift.listen=false}
+ * makes the watcher rely on polling alone; {@code colshift.watch=false} opens no connection of colshift's own.
  */
 public final class StateWatchers {
 
     private static final Logger LOG = LoggerFactory.getLogger(StateWatchers.class);
 
-    /** How long the first connection to a database waits for its state, so it does not start un-rewritten. */
+    /** How long {@link #watch} waits for the first state, so its caller does not start with none. */
     static final long FIRST_LOAD_WAIT_MS = 5_000;
 
-    private static final ConcurrentMap<String, StateWatcher> WATCHERS = new ConcurrentHashMap<>();
+    private static final ConcurrentMap<ServerKey, StateWatcher> WATCHERS = new ConcurrentHashMap<>();
 
     private StateWatchers() {
     }
 
     /**
-     * The state source for connections to {@code realUrl}, starting its watcher on first use. Waits (at most
-     * a few seconds, once) until the first state is loaded, so the first statements are already rewritten.
+     * The state holder of one server, starting its watcher (unless {@code settings.watch()} is false) on first use.
+     * Does not wait: a statement finding the state never read reads it over its own connection.
+     */
+    public static StateWatcher forServer(ServerKey key, WatchSettings settings) {
+        return WATCHERS.computeIfAbsent(key, k -> start(k, settings));
+    }
+
+    /**
+     * The state holder for connections to {@code realUrl}'s first host, starting its watcher on first use, and
+     * waiting (at most a few seconds, once) until the watcher loaded the first state. For code that follows a
+     * server by URL, outside any application connection (tests, benchmarks, the demo).
      *
-     * @param realUrl              the {@code jdbc:postgresql:} URL the application connects to
-     * @param realDriverProperties the properties given to the real driver (credentials included); copied
+     * @param realUrl              the {@code jdbc:postgresql:} URL
+     * @param realDriverProperties the properties given to the real driver (credentials included, and optionally
+     *                             {@code colshift.listen}, {@code colshift.watch}, {@code colshift.maxStaleness},
+     *                             {@code colshift.watchUrl}); copied
      * @param controlSchema        control schema name, {@code colshift} by default
-     * @param pollMs               poll interval, for when notifications cannot be used
+     * @param pollMs               poll interval
      * @throws IllegalArgumentException when the URL is not a PostgreSQL URL, the schema name is not a plain
      *                                  identifier or {@code pollMs} is not positive
      */
     public static SnapshotSource watch(String realUrl, Properties realDriverProperties, String controlSchema, long pollMs) {
         ControlSchema schema = ControlSchema.named(controlSchema);
         Properties props = realDriverProperties == null ? new Properties() : realDriverProperties;
-        if (pollMs <= 0) {
-            throw new IllegalArgumentException("colshift.pollMs must be positive, got " + pollMs);
-        }
-        String database = databaseOf(realUrl, props);
-        String key = database + "/" + schema.name();
-        StateWatcher watcher = WATCHERS.computeIfAbsent(key, k -> start(realUrl, props, schema, database, pollMs, k));
+        WatchSettings settings = WatchSettings.fromProperties(realUrl, props, pollMs);
+        StateWatcher watcher = forServer(ServerKey.ofUrl(realUrl, props, schema), settings);
         try {
             watcher.awaitFirstLoad(FIRST_LOAD_WAIT_MS);
         } catch (InterruptedException e) {
@@ -62,15 +70,18 @@ public final class StateWatchers {
         return watcher;
     }
 
-    /** Every running watcher, for monitoring code; JMX shows the same under {@code io.colshift:type=StateWatcher}. */
+    /** Every state holder, for monitoring code; JMX shows the same under {@code io.colshift:type=StateWatcher}. */
     public static List<StateWatcher> watchers() {
         return List.copyOf(WATCHERS.values());
     }
 
-    /** The watcher for a database and control schema, if one runs. */
+    /** The state holder for the first host of a URL and a control schema, if there is one. */
     public static Optional<StateWatcher> find(String realUrl, Properties realDriverProperties, String controlSchema) {
-        return Optional.ofNullable(WATCHERS.get(databaseOf(realUrl, realDriverProperties) + "/"
-                + ControlSchema.named(controlSchema).name()));
+        return find(ServerKey.ofUrl(realUrl, realDriverProperties, ControlSchema.named(controlSchema)));
+    }
+
+    public static Optional<StateWatcher> find(ServerKey key) {
+        return Optional.ofNullable(WATCHERS.get(key));
     }
 
     /** Stops every watcher (connections keep their last snapshot); for orderly shutdown of an application. */
@@ -78,14 +89,19 @@ public final class StateWatchers {
         WATCHERS.values().forEach(StateWatcher::close);
     }
 
-    private static StateWatcher start(String realUrl, Properties props, ControlSchema schema, String database,
-                                      long pollMs, String key) {
-        Properties copy = new Properties();
-        copy.putAll(props);
-        boolean listen = !"false".equalsIgnoreCase(copy.getProperty("colshift.listen"));
-        ObjectName name = objectName(database, schema);
+    /** This JVM's holders of standbys with the same database and control schema as {@code primary}. */
+    static List<StateWatcher> standbysLike(ServerKey primary) {
+        return WATCHERS.values().stream()
+                .filter(w -> !w.key().equals(primary) && w.key().database().equals(primary.database())
+                        && w.key().controlSchema().equals(primary.controlSchema()) && w.isInRecovery()
+                        && w.leased().loaded())
+                .toList();
+    }
+
+    private static StateWatcher start(ServerKey key, WatchSettings settings) {
+        ObjectName name = objectName(key);
         StateWatcher[] self = new StateWatcher[1];
-        StateWatcher watcher = new StateWatcher(realUrl, copy, schema, database, pollMs, listen, () -> {
+        StateWatcher watcher = new StateWatcher(key, settings, () -> {
             WATCHERS.remove(key, self[0]);
             unregister(name);
         });
@@ -95,19 +111,10 @@ public final class StateWatchers {
         return watcher;
     }
 
-    /** {@code host:port/database}, without credentials or parameters: names the watcher in logs and JMX. */
-    static String databaseOf(String realUrl, Properties props) {
-        Properties parsed = org.postgresql.Driver.parseURL(realUrl, props);
-        if (parsed == null) {
-            throw new IllegalArgumentException("not a jdbc:postgresql: URL");
-        }
-        return parsed.getProperty("PGHOST") + ":" + parsed.getProperty("PGPORT") + "/" + parsed.getProperty("PGDBNAME");
-    }
-
-    private static ObjectName objectName(String database, ControlSchema schema) {
+    private static ObjectName objectName(ServerKey key) {
         try {
-            return new ObjectName("io.colshift:type=StateWatcher,database=" + ObjectName.quote(database)
-                    + ",schema=" + schema.name());
+            return new ObjectName("io.colshift:type=StateWatcher,database=" + ObjectName.quote(key.serverAndDatabase())
+                    + ",schema=" + key.controlSchema());
         } catch (JMException e) {
             throw new IllegalStateException(e);
         }

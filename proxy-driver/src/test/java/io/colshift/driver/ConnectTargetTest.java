@@ -42,6 +42,25 @@ class ConnectTargetTest {
     }
 
     @Test
+    void readsTheStalenessAndWatcherSettings() throws SQLException {
+        ColshiftConfig config = ConnectTarget.parse("jdbc:colshift:postgresql://h/db?colshift.maxStaleness=300"
+                + "&colshift.watch=false&colshift.watchUrl=jdbc:postgresql://direct:5432/db", null).config();
+        assertThat(config.maxStalenessMs()).isEqualTo(300);
+        assertThat(config.effectiveMaxStalenessMs()).isEqualTo(300);
+        assertThat(config.watch()).isFalse();
+        assertThat(config.watchUrl()).isEqualTo("jdbc:postgresql://direct:5432/db");
+        assertThat(ColshiftConfig.DEFAULTS.effectiveMaxStalenessMs()).as("twice the poll interval")
+                .isEqualTo(2 * ColshiftConfig.DEFAULT_POLL_MS);
+        assertThat(ColshiftConfig.DEFAULTS.watch()).isTrue();
+    }
+
+    @Test
+    void rejectsAWatchUrlThatIsNotPostgresql() {
+        assertThatThrownBy(() -> ConnectTarget.parse("jdbc:colshift:postgresql://h/db?colshift.watchUrl=jdbc:mysql://x/db",
+                null)).isInstanceOf(SQLException.class).hasMessageContaining("colshift.watchUrl");
+    }
+
+    @Test
     void passesTheCallersPropertiesOnUntouchedWhenTheyHoldNoColshiftKey() throws SQLException {
         Properties info = new Properties();
         info.put("user", "app");

@@ -2,6 +2,10 @@ package io.colshift.driver;
 
 import io.colshift.embedded.junit.TestDatabase;
 import io.colshift.embedded.junit.WithPostgres;
+import io.colshift.state.ControlSchema;
+import io.colshift.state.StateWatcher;
+import io.colshift.state.StateWatchers;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.postgresql.PGConnection;
 import org.postgresql.PGNotification;
@@ -30,17 +34,33 @@ import java.util.List;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Runs each scenario once through pgjdbc directly and once through {@code jdbc:colshift:} (no migration
+ * Runs each scenario once through pgjdbc directly and through {@code jdbc:colshift:} (no migration
  * active) against the same database, and requires identical observations: with nothing to rewrite,
- * nothing the application can see may change.
+ * nothing the application can see may change. colshift runs twice: once as usual (its watcher keeps the state
+ * fresh), and once without a watcher and with a lease of a millisecond, so that nearly every statement first
+ * reads the control schema over the application's own connection, in and out of transactions.
  */
 @WithPostgres
 class TransparencyIT {
+
+    /** A control schema that exists, so that the refreshes before statements really read it. */
+    private static final String INLINE_SCHEMA = "cs_transparency";
+    private static final String INLINE_EVERY_STATEMENT = "colshift.controlSchema=" + INLINE_SCHEMA
+            + "&colshift.watch=false&colshift.pollMs=1";
 
     private final TestDatabase db;
 
     TransparencyIT(TestDatabase db) {
         this.db = db;
+    }
+
+    @BeforeAll
+    static void installControlSchema(TestDatabase db) throws SQLException {
+        try (Connection c = db.connect(); Statement st = c.createStatement()) {
+            for (String ddl : ControlSchema.named(INLINE_SCHEMA).ddl()) {
+                st.execute(ddl);
+            }
+        }
     }
 
     @FunctionalInterface
@@ -65,8 +85,26 @@ class TransparencyIT {
             assertThat(c.isWrapperFor(ColshiftConnection.class)).isTrue();
             scenario.run(c, colshift);
         }
+        List<Object> inline = new ArrayList<>();
+        String inlineParameters = urlParameters.isEmpty() ? INLINE_EVERY_STATEMENT
+                : urlParameters + "&" + INLINE_EVERY_STATEMENT;
+        long refreshesBefore = inline(StateWatcher::getInlineRefreshes);
+        long failuresBefore = inline(StateWatcher::getInlineRefreshFailures);
+        try (Connection c = DriverManager.getConnection(withParameters(db.colshiftUrl(), inlineParameters),
+                db.credentials())) {
+            scenario.run(c, inline);
+        }
         assertThat(raw).as("the scenario must observe something").isNotEmpty();
         assertThat(colshift).containsExactlyElementsOf(raw);
+        assertThat(inline).as("with a refresh before (nearly) every statement").containsExactlyElementsOf(raw);
+        assertThat(inline(StateWatcher::getInlineRefreshes)).as("the state was read on the application's connection")
+                .isGreaterThan(refreshesBefore);
+        assertThat(inline(StateWatcher::getInlineRefreshFailures)).as("no refresh failed").isEqualTo(failuresBefore);
+    }
+
+    private static long inline(java.util.function.ToLongFunction<StateWatcher> counter) {
+        return StateWatchers.watchers().stream().filter(w -> w.key().controlSchema().equals(INLINE_SCHEMA))
+                .mapToLong(counter).sum();
     }
 
     static String withParameters(String url, String parameters) {

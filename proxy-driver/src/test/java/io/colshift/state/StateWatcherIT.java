@@ -126,6 +126,42 @@ class StateWatcherIT {
         long version = state.declare("users-beat", "users", "beat", "int", "NULL");
         assertThat(Eventually.holds(() -> ackedVersion("cs_beat", watcher.getClientId()) == version)).isTrue();
         assertThat(watcher.stats().heartbeats()).isPositive();
+        try (Connection c = db.connect(); Statement st = c.createStatement();
+             ResultSet rs = st.executeQuery("SELECT server, in_recovery FROM cs_beat.clients WHERE client_id = '"
+                     + watcher.getClientId() + "'")) {
+            assertThat(rs.next()).isTrue();
+            assertThat(rs.getString("server")).isEqualTo(watcher.getServer());
+            assertThat(rs.getBoolean("in_recovery")).isFalse();
+        }
+    }
+
+    @Test
+    void aPrimarysWatcherListensAndRenewsItsLeaseWithinTheControlSchemasLease() throws Exception {
+        ControlState state = new ControlState(db, "cs_renew");
+        state.change("UPDATE %s.state SET lease_ms = 200");
+        StateWatcher watcher = (StateWatcher) watch("cs_renew", 600_000);
+        assertThat(watcher.stats().listening()).isTrue();
+        assertThat(watcher.stats().inRecovery()).isFalse();
+        assertThat(watcher.stats().leaseMs()).isEqualTo(200);
+        String firstRefresh = watcher.getLastRefresh();
+        // no change and a poll interval far beyond the test: only lease renewals move lastRefresh
+        assertThat(Eventually.holds(() -> !watcher.getLastRefresh().equals(firstRefresh))).isTrue();
+        assertThat(watcher.stats().stateOrigin()).isEqualTo("watcher-poll");
+        assertThat(watcher.stats().inlineRefreshes()).isZero();
+    }
+
+    @Test
+    void aControlSchemaFromBeforeLeasesIsFollowedWithTheDefaultLease() throws Exception {
+        ControlState state = new ControlState(db, "cs_v1");
+        try (Connection c = db.connect(); Statement st = c.createStatement()) {
+            st.execute("ALTER TABLE cs_v1.state DROP COLUMN lease_ms");
+            st.execute("ALTER TABLE cs_v1.clients DROP COLUMN server, DROP COLUMN in_recovery");
+        }
+        long version = state.declare("users-v1", "users", "v1", "int", "1");
+        StateWatcher watcher = (StateWatcher) watch("cs_v1", 1000);
+        assertThat(watcher.current().version()).isEqualTo(version);
+        assertThat(watcher.stats().leaseMs()).isEqualTo(WatchSettings.DEFAULT_LEASE_MS);
+        assertThat(Eventually.holds(() -> ackedVersion("cs_v1", watcher.getClientId()) == version)).isTrue();
     }
 
     @Test

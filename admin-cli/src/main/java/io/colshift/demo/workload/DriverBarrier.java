@@ -13,9 +13,12 @@ import java.util.Optional;
 import java.util.Properties;
 
 /**
- * Waits until the colshift driver in this JVM acts on a state change, by asking it the way an
- * application would. A deploy pipeline does the same before it rolls out a version that depends on
- * the change (e.g. v2 right after {@code colshift declare}).
+ * Checks that the colshift driver in this JVM acts on a state change, by asking it the way an application
+ * would. Every {@code colshift} step returns only after its barrier (the staleness lease after the commit, and
+ * after every standby replayed it), so right after a step the driver already acts on it: callers give these
+ * checks a short timeout, as a deploy pipeline's smoke test would before it rolls out a version that depends on
+ * the change (e.g. v2 right after {@code colshift declare}), and a failure means the barrier did not hold. Nothing
+ * here reads heartbeats.
  */
 public final class DriverBarrier {
 
@@ -58,9 +61,8 @@ public final class DriverBarrier {
     }
 
     /**
-     * Until this JVM's driver runs the state version the control schema holds now, as a deploy pipeline
-     * would check the {@code clients} table before relying on a change. @return whether it did within
-     * {@code timeout}
+     * Until this JVM's driver runs the state version the control schema holds now, asked of the driver's own
+     * watcher (not of its heartbeat row, which proves nothing). @return whether it did within {@code timeout}
      */
     public boolean awaitCurrentState(Duration timeout) throws SQLException, InterruptedException {
         long version;
