@@ -78,6 +78,7 @@ class CrowdedServerIT {
                                 "sorry, too many clients already");
                 StringBuilder transcript = new StringBuilder();
                 commands.forEach(c -> transcript.append(c).append('\n'));
+                System.out.println(transcript); // the test's report file keeps it: when each step ran, how long it took
                 assertThat(problems).as("what went wrong in the fleet\n%s", transcript).isEmpty();
                 try (Connection c = db.connect()) {
                     assertThat(FinalSchema.differencesFromSpec(c, users.table)).isEmpty();
@@ -137,10 +138,12 @@ class CrowdedServerIT {
 
     private void runLifecycle(List<FleetProcess> fleet, UsersMigration users) throws Exception {
         all(fleet, "v1");
+        note("v1 runs");
         hold();
         all(fleet, "enter declared");
         colshift(users, "declare", users.spec.toString());
         probe(fleet, "declare", "read", "held");
+        note("probed");
         all(fleet, "v2");
         hold();
         all(fleet, "enter expanded");

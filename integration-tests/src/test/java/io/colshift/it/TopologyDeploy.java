@@ -189,6 +189,7 @@ final class TopologyDeploy implements AutoCloseable {
      */
     void assertPromisesKept(List<PhaseSummary> phases, List<String> phasesAllowedToFail) throws SQLException {
         String transcript = transcript();
+        System.out.println(transcript); // the test's report file keeps it: when each step ran, how long it took
         assertThat(probeProblems).as("drivers that did not follow a step the moment it returned\n%s", transcript)
                 .isEmpty();
         for (PhaseSummary phase : phases) {
