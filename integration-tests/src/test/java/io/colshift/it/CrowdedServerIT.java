@@ -197,10 +197,12 @@ class CrowdedServerIT {
         commands.add(String.format("[%.1fs, took %.1fs] %s", (start - startNanos) / 1e9, (now - start) / 1e9, result));
     }
 
+    /** Asks every JVM at once; each looks at its instances at once. */
     private void probe(List<FleetProcess> fleet, String step, String... kinds) throws Exception {
         for (String kind : kinds) {
+            fleet.forEach(jvm -> jvm.send("probe " + kind));
             for (FleetProcess jvm : fleet) {
-                String answer = jvm.send("probe " + kind);
+                String answer = jvm.await();
                 if (!answer.equals("@ok")) {
                     problems.add("after " + step + ", probe " + kind + ": " + answer);
                 }
@@ -209,8 +211,9 @@ class CrowdedServerIT {
     }
 
     private static void all(List<FleetProcess> fleet, String command) throws Exception {
+        fleet.forEach(jvm -> jvm.send(command));
         for (FleetProcess jvm : fleet) {
-            assertThat(jvm.send(command)).as("%s; errors:\n%s", command, jvm.errors()).isEqualTo("@ok");
+            assertThat(jvm.await()).as("%s; errors:\n%s", command, jvm.errors()).isEqualTo("@ok");
         }
     }
 
@@ -221,8 +224,9 @@ class CrowdedServerIT {
     /** What each JVM saw: any failed or wrong statement in any phase, held-back writes after the flag, lost writes. */
     private void checkReports(List<FleetProcess> fleet) throws Exception {
         Map<String, Long> ops = new TreeMap<>();
+        fleet.forEach(jvm -> jvm.send("finish"));
         for (FleetProcess jvm : fleet) {
-            for (String line : jvm.finish()) {
+            for (String line : jvm.report()) {
                 String[] w = line.split(" ", 7);
                 switch (w[0]) {
                     case "@phase" -> {

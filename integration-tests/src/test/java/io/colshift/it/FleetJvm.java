@@ -144,19 +144,7 @@ public final class FleetJvm {
                 out.println("@ok");
             }
             case "probe" -> {
-                List<String> problems = new ArrayList<>();
-                for (int i = 0; i < INSTANCES; i++) {
-                    String name = "instance " + (jvm * INSTANCES + i) + ": ";
-                    try (Connection c = instances.get(i).pool().getConnection()) {
-                        Optional<String> problem = switch (words[1]) {
-                            case "read" -> StepProbe.statusReadable(c);
-                            case "held" -> StepProbe.write(c, false);
-                            case "pass" -> StepProbe.write(c, true);
-                            default -> throw new IllegalArgumentException("no probe " + words[1]);
-                        };
-                        problem.ifPresent(p -> problems.add(name + p));
-                    }
-                }
+                List<String> problems = probeEveryInstance(words[1]);
                 out.println(problems.isEmpty() ? "@ok" : "@failed " + String.join(" | ", problems).replace('\n', ' '));
             }
             case "finish" -> {
@@ -166,6 +154,36 @@ public final class FleetJvm {
             default -> out.println("@failed unknown command " + command);
         }
         return false;
+    }
+
+    /** One look at every instance at once (each waits for its own pooled connection), problems in instance order. */
+    private List<String> probeEveryInstance(String kind) throws Exception {
+        ExecutorService probes = Executors.newFixedThreadPool(INSTANCES);
+        try {
+            List<Future<Optional<String>>> answers = new ArrayList<>();
+            for (int i = 0; i < INSTANCES; i++) {
+                IsolatedDriver instance = instances.get(i);
+                String name = "instance " + (jvm * INSTANCES + i) + ": ";
+                answers.add(probes.submit(() -> {
+                    try (Connection c = instance.pool().getConnection()) {
+                        Optional<String> problem = switch (kind) {
+                            case "read" -> StepProbe.statusReadable(c);
+                            case "held" -> StepProbe.write(c, false);
+                            case "pass" -> StepProbe.write(c, true);
+                            default -> throw new IllegalArgumentException("no probe " + kind);
+                        };
+                        return problem.map(p -> name + p);
+                    }
+                }));
+            }
+            List<String> problems = new ArrayList<>();
+            for (Future<Optional<String>> answer : answers) {
+                answer.get().ifPresent(problems::add);
+            }
+            return problems;
+        } finally {
+            probes.shutdown();
+        }
     }
 
     private Workload start(int i, boolean oldVersion) {

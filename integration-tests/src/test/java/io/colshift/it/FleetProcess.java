@@ -66,15 +66,13 @@ final class FleetProcess implements AutoCloseable {
         throw new IllegalStateException("the fleet JVM ended without answering; its errors:\n" + errors());
     }
 
-    /** Sends one command and returns its answer. */
-    String send(String command) throws IOException {
+    /** Sends one command; {@link #await()} returns its answer. */
+    void send(String command) {
         commands.println(command);
-        return await();
     }
 
-    /** Sends {@code finish} and returns every answer line up to {@code @done}. */
-    List<String> finish() throws IOException {
-        commands.println("finish");
+    /** Returns every answer line up to {@code @done}, after {@code finish} was sent. */
+    List<String> report() throws IOException {
         List<String> report = new ArrayList<>();
         for (String line = await(); !line.equals("@done"); line = await()) {
             report.add(line);
