@@ -1,5 +1,7 @@
 package io.colshift.cli;
 
+import io.colshift.phase.SafeText;
+
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.colshift.state.ControlSchemaReader;
 import io.colshift.state.InvalidSpecException;
@@ -7,6 +9,7 @@ import io.colshift.state.MigrationRow;
 import io.colshift.state.MigrationSpec;
 import io.colshift.state.Phase;
 import io.colshift.state.SpecFiles;
+import io.colshift.state.SpecProblem;
 import io.colshift.state.SpecValidator;
 import io.colshift.state.ValidatedSpec;
 import picocli.CommandLine.Command;
@@ -17,6 +20,7 @@ import picocli.CommandLine.Spec;
 
 import java.io.PrintWriter;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 
@@ -26,10 +30,12 @@ import java.util.concurrent.Callable;
                 "Validates a migration spec against the database and declares it. Nothing changes in the table: "
                         + "from now on, drivers show the column to reads (as its read fallback) and strip writes to it.",
                 "",
-                "The spec is refused, and nothing is written, when a field is unknown, a name is not a valid "
-                        + "identifier, the type is not a PostgreSQL type, default/backfill are not exactly one SQL "
-                        + "expression or reference missing columns, the table does not exist, or the column exists with "
-                        + "another type. Running it again with the same spec changes nothing; a changed spec is accepted "
+                "The spec is refused (exit 2), and nothing is written, when the file is over 1 MiB or not UTF-8, "
+                        + "a field is unknown, a name is not a valid identifier (at most 63 bytes), the type is not a "
+                        + "PostgreSQL type, default/backfill/read_fallback are not exactly one SQL expression or "
+                        + "reference missing columns, read_fallback is volatile, the table does not exist or is a "
+                        + "partition, a view, a materialized or foreign table, a system or colshift's own table, or the "
+                        + "column already exists. Running it again with the same spec changes nothing; a changed spec is accepted "
                         + "while the migration is still 'declared'.",
                 "",
                 "Returns once every driver runs the declared state (the staleness lease after the commit, and after "
@@ -62,7 +68,8 @@ final class DeclareCommand implements Callable<Integer> {
         try (ControlSession session = connection.openSession()) {
             ValidatedSpec validated;
             try {
-                validated = SpecValidator.validate(session.connection(), specFile.toString(), parsed);
+                validated = SpecValidator.validate(session.connection(), specFile.toString(),
+                        UnqualifiedTable.qualify(session.connection(), parsed), session.schema().name());
             } catch (InvalidSpecException e) {
                 throw CommandFailure.badInput(e.getMessage());
             }
@@ -71,6 +78,15 @@ final class DeclareCommand implements Callable<Integer> {
             Optional<MigrationRow> existing = reader.migration(resolved.id());
             if (existing.isPresent()) {
                 refuseChangeOf(existing.get(), resolved);
+            }
+            if (validated.columnExists() && !sameLiveMigration(existing, resolved)) {
+                throw CommandFailure.badInput(new InvalidSpecException(specFile.toString(), List.of(new SpecProblem(
+                        "column", "column " + resolved.column() + " already exists in " + resolved.displayTable()
+                        + " (with the spec's type); colshift adds columns that do not exist yet, and declaring this one"
+                        + " would make every driver read the spec's fallback instead of the data it holds. If the column"
+                        + " is already in use there is nothing to migrate; if it is a leftover, drop it first"
+                        + " (ALTER TABLE " + resolved.displayTable() + " DROP COLUMN " + resolved.column() + ")"
+                        + " and declare again"))).getMessage());
             }
             Optional<MigrationRow> other = reader.liveMigrationOf(resolved.tableSchema(), resolved.tableName(), resolved.column());
             if (other.isPresent() && !other.get().id().equals(resolved.id())) {
@@ -82,20 +98,30 @@ final class DeclareCommand implements Callable<Integer> {
                     "declared from " + specFile.getFileName());
             String rerun = "colshift declare " + specFile;
             if (version < 0) {
-                out.println("migration '" + resolved.id() + "' is already declared with this spec; nothing to do");
+                out.println(SafeText.of("migration '" + resolved.id() + "' is already declared with this spec;"
+                        + " nothing to do"));
                 session.awaitBarrier(barrier.timeout(), rerun, out);
                 return ExitCodes.DONE;
             }
-            out.printf("declared '%s': add %s.%s %s (state version %d)%n", resolved.id(), resolved.displayTable(),
-                    resolved.column(), resolved.type(), version);
+            out.println(SafeText.of("declared '" + resolved.id() + "': add " + resolved.displayTable() + "."
+                    + resolved.column() + " " + resolved.type() + " (state version " + version + ")"));
             session.awaitBarrier(barrier.timeout(), rerun, out);
-            out.println("drivers now read " + resolved.column() + " as " + validated.readFallback()
-                    + " and strip writes to it until `colshift expand " + resolved.id() + "`");
-            if (validated.columnExists()) {
-                out.println("note: the column already exists with this type; `colshift expand` will adopt it");
-            }
+            out.println(SafeText.of("drivers now read " + resolved.column() + " as " + validated.readFallback()
+                    + " and strip writes to it until `colshift expand " + resolved.id() + "`"));
+            validated.notes().forEach(note -> out.println(SafeText.of("note: " + note)));
         }
         return ExitCodes.DONE;
+    }
+
+    /**
+     * Whether {@code existing} is this very migration, live, adding this column: then the column exists because an
+     * earlier {@code expand} of it added it, and declaring the same spec again is a no-op.
+     */
+    private static boolean sameLiveMigration(Optional<MigrationRow> existing, MigrationSpec resolved) {
+        return existing.isPresent() && !existing.get().archived()
+                && existing.get().tableSchema().equals(resolved.tableSchema())
+                && existing.get().tableName().equals(resolved.tableName())
+                && existing.get().column().equals(resolved.column());
     }
 
     private static void refuseChangeOf(MigrationRow existing, MigrationSpec resolved) throws Exception {

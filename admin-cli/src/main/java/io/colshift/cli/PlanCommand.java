@@ -1,5 +1,7 @@
 package io.colshift.cli;
 
+import io.colshift.phase.SafeText;
+
 import io.colshift.phase.BackfillOptions;
 import io.colshift.phase.ExpressionProbe;
 import io.colshift.phase.IndexSpec;
@@ -16,6 +18,7 @@ import io.colshift.state.MigrationSpec;
 import io.colshift.state.Phase;
 import io.colshift.state.SpecFiles;
 import io.colshift.state.SpecValidator;
+import io.colshift.state.ValidatedSpec;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -27,6 +30,7 @@ import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
+import java.util.List;
 import java.util.concurrent.Callable;
 
 /** {@code colshift plan SPEC.yaml|ID}: shows every step for this server, changing nothing. */
@@ -57,6 +61,9 @@ final class PlanCommand implements Callable<Integer> {
     @Option(names = "--json", description = "Print the plan as JSON.")
     boolean json;
 
+    /** What validating the spec file had to say (e.g. why reads see NULL); none for a declared migration. */
+    private List<String> notes = List.of();
+
     @Override
     public Integer call() throws Exception {
         PrintWriter out = spec.commandLine().getOut();
@@ -65,7 +72,11 @@ final class PlanCommand implements Callable<Integer> {
             ExpressionProbe.Result probe = ExpressionProbe.probe(c, m.type(), m.defaultExpr());
             Plan plan = Planner.plan(m, ServerVersion.of(c), probe, PlanFacts.gather(c, m), locks.ddlOptions(),
                     BackfillOptions.DEFAULTS);
-            out.print(json ? Json.MAPPER.writeValueAsString(plan) + System.lineSeparator() : PlanText.render(plan));
+            out.print(json ? Json.MAPPER.writeValueAsString(plan) + System.lineSeparator()
+                    : SafeText.text(PlanText.render(plan)));
+            if (!json) {
+                notes.forEach(note -> out.println(SafeText.of("note: " + note)));
+            }
             out.flush();
         } catch (PhaseException e) {
             throw PhaseCommands.failure(e);
@@ -81,7 +92,10 @@ final class PlanCommand implements Callable<Integer> {
         MigrationSpec resolved;
         try {
             MigrationSpec parsed = SpecFiles.load(Path.of(target));
-            resolved = SpecValidator.validate(c, target, parsed).spec();
+            ValidatedSpec validated = SpecValidator.validate(c, target, UnqualifiedTable.qualify(c, parsed),
+                    connection.controlSchema().name());
+            resolved = validated.spec();
+            notes = validated.notes();
         } catch (InvalidSpecException e) {
             throw CommandFailure.badInput(e.getMessage());
         }

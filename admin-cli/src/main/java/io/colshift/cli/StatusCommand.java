@@ -1,6 +1,7 @@
 package io.colshift.cli;
 
 import io.colshift.phase.ReplicationProbe;
+import io.colshift.phase.SafeText;
 import io.colshift.state.BackfillProgressRow;
 import io.colshift.state.ClientRow;
 import io.colshift.state.ControlSchemaReader;
@@ -81,7 +82,7 @@ final class StatusCommand implements Callable<Integer> {
     }
 
     private void printText(StatusReport report, PrintWriter out) {
-        out.printf("control schema %s, state version %d, staleness lease %d ms%n%n", report.controlSchema(),
+        out.printf("control schema %s, state version %d, staleness lease %d ms%n%n", SafeText.of(report.controlSchema()),
                 report.stateVersion(), report.leaseMs());
         if (report.migrations().isEmpty()) {
             out.println("no migrations (declare one with `colshift declare SPEC.yaml`)");
@@ -94,7 +95,12 @@ final class StatusCommand implements Callable<Integer> {
             }
             table.print(out);
             for (StatusReport.MigrationStatus m : report.migrations()) {
-                out.printf("  %s: reads fall back to %s%n", SafeText.of(m.id()), SafeText.of(m.readFallback()));
+                if (m.refused() != null) {
+                    out.printf("  %s: REFUSED, its stored row fails the checks declare applies (%s): drivers pass"
+                            + " statements unchanged for it and CLI steps exit 3%n", SafeText.of(m.id()), SafeText.of(m.refused()));
+                } else {
+                    out.printf("  %s: reads fall back to %s%n", SafeText.of(m.id()), SafeText.of(m.readFallback()));
+                }
             }
         }
         out.println();

@@ -4,6 +4,7 @@ import io.colshift.phase.ReplicationProbe;
 import io.colshift.state.BackfillProgressRow;
 import io.colshift.state.ClientRow;
 import io.colshift.state.MigrationRow;
+import io.colshift.state.StoredMigration;
 
 import java.util.List;
 
@@ -41,16 +42,22 @@ record StatusReport(String controlSchema, long stateVersion, long leaseMs, Repli
         }
     }
 
+    /**
+     * @param refused why drivers and the CLI refuse the stored row (it fails the checks declare applies), or null;
+     *                drivers pass statements unchanged for a refused migration and every CLI step for it exits 3
+     */
     record MigrationStatus(String id, String table, String column, String type, String phase, boolean writesEnabled,
                            boolean writesGated, String readFallback, String defaultExpr, String backfillExpr,
                            boolean notNull, boolean archived, String updatedAt, String updatedBy,
-                           BackfillProgressRow backfill) {
+                           BackfillProgressRow backfill, String refused) {
 
         static MigrationStatus of(MigrationRow row, BackfillProgressRow backfill) {
             return new MigrationStatus(row.id(), row.qualifiedTable(), row.column(), row.type(), row.phase().label(),
                     row.writesEnabled(), !row.archived() && row.phase().gatesWrites(row.writesEnabled()),
                     row.readFallback(), row.defaultExpr(), row.backfillExpr(), row.notNull(), row.archived(),
-                    row.updatedAt(), row.updatedBy(), backfill);
+                    row.updatedAt(), row.updatedBy(), backfill, StoredMigration.refusal(row.id(), row.tableSchema(),
+                            row.tableName(), row.column(), row.type(), row.defaultExpr(), row.backfillExpr(),
+                            row.readFallback()).orElse(null));
         }
     }
 

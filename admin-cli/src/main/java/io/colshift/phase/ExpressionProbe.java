@@ -1,17 +1,12 @@
 package io.colshift.phase;
 
-import java.sql.Array;
+import io.colshift.state.Volatility;
+
 import java.sql.Connection;
-import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
-import java.util.ArrayList;
-import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Set;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 /**
  * Asks PostgreSQL itself what the spec's type and default mean, inside a transaction that is always rolled
@@ -23,9 +18,6 @@ import java.util.regex.Pattern;
  * table rewrite. It is never guessed from the expression's text.
  */
 public final class ExpressionProbe {
-
-    /** Function and operator references in a stored expression tree ({@code pg_node_tree} text). */
-    private static final Pattern FUNCTION_REF = Pattern.compile(":(funcid|opfuncid|opno) (\\d+)");
 
     /**
      * @param type          the column type as PostgreSQL spells it ({@code format_type})
@@ -68,42 +60,11 @@ public final class ExpressionProbe {
                 deparsed = rs.getString(2);
                 tree = rs.getString(3);
             }
-            List<String> volatileCalls = tree == null ? List.of() : volatileCalls(connection, tree);
+            List<String> volatileCalls = tree == null ? List.of() : Volatility.volatileCalls(connection, tree);
             return new Result(formattedType, deparsed, volatileCalls);
         } finally {
             connection.rollback();
             connection.setAutoCommit(autoCommit);
         }
-    }
-
-    private static List<String> volatileCalls(Connection connection, String tree) throws SQLException {
-        Set<Long> functions = new LinkedHashSet<>();
-        Set<Long> operators = new LinkedHashSet<>();
-        Matcher m = FUNCTION_REF.matcher(tree);
-        while (m.find()) {
-            long oid = Long.parseLong(m.group(2));
-            if (oid == 0) {
-                continue;
-            }
-            (m.group(1).equals("opno") ? operators : functions).add(oid);
-        }
-        if (functions.isEmpty() && operators.isEmpty()) {
-            return List.of();
-        }
-        List<String> calls = new ArrayList<>();
-        try (PreparedStatement ps = connection.prepareStatement("SELECT DISTINCT p.oid::regprocedure::text FROM pg_proc p"
-                + " WHERE p.provolatile = 'v' AND (p.oid = ANY(?::oid[])"
-                + " OR p.oid IN (SELECT o.oprcode FROM pg_operator o WHERE o.oid = ANY(?::oid[]))) ORDER BY 1")) {
-            Array f = connection.createArrayOf("int8", functions.toArray());
-            Array o = connection.createArrayOf("int8", operators.toArray());
-            ps.setArray(1, f);
-            ps.setArray(2, o);
-            try (ResultSet rs = ps.executeQuery()) {
-                while (rs.next()) {
-                    calls.add(rs.getString(1));
-                }
-            }
-        }
-        return List.copyOf(calls);
     }
 }

@@ -1,7 +1,10 @@
 package io.colshift.phase;
 
 import io.colshift.state.ControlSchema;
-import io.colshift.state.Phase;
+import io.colshift.state.UnreadableState;
+import io.colshift.state.SafeSql;
+import io.colshift.state.StoredMigration;
+import io.colshift.state.TypeNames;
 
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -37,13 +40,41 @@ public final class MigrationStore {
                     throw new UnknownMigration("no migration '" + id + "' in " + schema.name()
                             + ".migrations; declare it first with `colshift declare SPEC.yaml`");
                 }
-                String table = rs.getString(3);
-                String column = rs.getString(4);
-                return new MigrationRecord(rs.getString(1), rs.getString(2), table, column, rs.getString(5),
-                        blankToNull(rs.getString(6)), blankToNull(rs.getString(7)), rs.getBoolean(8),
-                        IndexSpec.fromJson(rs.getString(9), table, column), Phase.fromLabel(rs.getString(10)),
-                        rs.getBoolean(11), rs.getBoolean(12));
+                return record(rs);
             }
+        }
+    }
+
+    /**
+     * The row as a record, every name, the type and both expressions re-checked as {@code declare} checked them:
+     * the control schema may have been changed behind colshift's back, and what it holds is spliced into DDL and
+     * into the backfill's UPDATE.
+     *
+     * @throws PreconditionFailed naming the migration, the field and the reason, when a field fails its check
+     */
+    private MigrationRecord record(ResultSet rs) throws SQLException, PreconditionFailed {
+        String id = rs.getString(1);
+        try {
+            String table = StoredMigration.identifier("table_name", rs.getString(3));
+            String column = StoredMigration.identifier("column_name", rs.getString(4));
+            return new MigrationRecord(id, StoredMigration.identifier("table_schema", rs.getString(2)), table, column,
+                    StoredMigration.type(rs.getString(5)),
+                    StoredMigration.expression("default_expr", rs.getString(6), SafeSql.Use.DEFAULT),
+                    StoredMigration.expression("backfill_expr", rs.getString(7), SafeSql.Use.BACKFILL),
+                    rs.getBoolean(8), index(rs.getString(9), table, column),
+                    UnreadableState.phase(schema, id, rs.getString(10)), rs.getBoolean(11), rs.getBoolean(12));
+        } catch (StoredMigration.Refused e) {
+            throw new PreconditionFailed("migration '" + TypeNames.printable(id) + "' in " + schema.name()
+                    + ".migrations fails the checks declare applies, so colshift runs nothing for it: " + e.getMessage()
+                    + ". The row was changed outside colshift; roll the migration back or restore the row.");
+        }
+    }
+
+    private static IndexSpec index(String json, String table, String column) throws StoredMigration.Refused {
+        try {
+            return IndexSpec.fromJson(json, table, column);
+        } catch (IllegalArgumentException e) {
+            throw new StoredMigration.Refused("index_spec", e.getMessage());
         }
     }
 
@@ -55,9 +86,5 @@ public final class MigrationStore {
                 return rs.getBoolean(1);
             }
         }
-    }
-
-    private static String blankToNull(String s) {
-        return s == null || s.isBlank() ? null : s;
     }
 }

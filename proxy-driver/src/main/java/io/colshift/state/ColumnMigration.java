@@ -13,9 +13,33 @@ import java.util.Objects;
  * @param readFallback  SQL expression readers see while the column is absent or NULL; never null ("NULL" at least)
  * @param phase         current phase
  * @param writesEnabled the runtime write flag
+ * @param columnDefault the spec's final DEFAULT expression, validated and normalised, or null; catalog metadata shows
+ *                      it for the column while it does not exist yet (never spliced into SQL)
+ * @param refusal       why the stored row must not be used (field and reason), or null when it may: a refused
+ *                      migration is never rewritten for (see {@link StoredMigration}); its other fields are
+ *                      placeholders then
  */
 public record ColumnMigration(String id, String schema, String table, String column, String type,
-                              String readFallback, Phase phase, boolean writesEnabled) {
+                              String readFallback, Phase phase, boolean writesEnabled, String columnDefault,
+                              String refusal) {
+
+    /** A usable migration whose spec has no default. */
+    public ColumnMigration(String id, String schema, String table, String column, String type,
+                           String readFallback, Phase phase, boolean writesEnabled) {
+        this(id, schema, table, column, type, readFallback, phase, writesEnabled, null, null);
+    }
+
+    /** A usable migration. */
+    public ColumnMigration(String id, String schema, String table, String column, String type,
+                           String readFallback, Phase phase, boolean writesEnabled, String columnDefault) {
+        this(id, schema, table, column, type, readFallback, phase, writesEnabled, columnDefault, null);
+    }
+
+    /** A stored migration that failed its checks: statements pass unchanged for it. */
+    static ColumnMigration refused(String id, String refusal) {
+        return new ColumnMigration(id == null ? "" : id, "", "", "", "", "NULL", Phase.DECLARED, false, null,
+                Objects.requireNonNull(refusal, "refusal"));
+    }
 
     public ColumnMigration {
         Objects.requireNonNull(id, "id");
@@ -37,10 +61,12 @@ public record ColumnMigration(String id, String schema, String table, String col
     }
 
     public ColumnMigration withPhase(Phase newPhase) {
-        return new ColumnMigration(id, schema, table, column, type, readFallback, newPhase, writesEnabled);
+        return new ColumnMigration(id, schema, table, column, type, readFallback, newPhase, writesEnabled, columnDefault,
+                refusal);
     }
 
     public ColumnMigration withWritesEnabled(boolean enabled) {
-        return new ColumnMigration(id, schema, table, column, type, readFallback, phase, enabled);
+        return new ColumnMigration(id, schema, table, column, type, readFallback, phase, enabled, columnDefault,
+                refusal);
     }
 }

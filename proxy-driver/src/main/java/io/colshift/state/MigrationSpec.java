@@ -17,9 +17,13 @@ import java.util.Objects;
  * @param backfillExpr  expression computing existing rows' value, or null (then the default is used)
  * @param notNull       whether the column becomes NOT NULL at contract
  * @param index         index built at contract, or null for none
+ * @param readFallbackExpr what application reads see while the column is absent or NULL, when the spec says so
+ *                      explicitly ({@code read_fallback:}), or null (then it is derived, see
+ *                      {@link SpecValidator#readFallback})
  */
 public record MigrationSpec(String id, String tableSchema, String tableName, String column, String type,
-                            String defaultExpr, String backfillExpr, boolean notNull, IndexSpec index) {
+                            String defaultExpr, String backfillExpr, boolean notNull, IndexSpec index,
+                            String readFallbackExpr) {
 
     /** @param concurrently build with {@code CREATE INDEX CONCURRENTLY} */
     public record IndexSpec(boolean concurrently) {
@@ -30,6 +34,12 @@ public record MigrationSpec(String id, String tableSchema, String tableName, Str
         Objects.requireNonNull(tableName, "tableName");
         Objects.requireNonNull(column, "column");
         Objects.requireNonNull(type, "type");
+    }
+
+    /** A spec without an explicit {@code read_fallback}. */
+    public MigrationSpec(String id, String tableSchema, String tableName, String column, String type,
+                         String defaultExpr, String backfillExpr, boolean notNull, IndexSpec index) {
+        this(id, tableSchema, tableName, column, type, defaultExpr, backfillExpr, notNull, index, null);
     }
 
     /** The expression that fills existing rows: {@code backfill}, else {@code default}, else null. */
@@ -44,7 +54,8 @@ public record MigrationSpec(String id, String tableSchema, String tableName, Str
 
     /** The same spec with its table resolved to a schema. */
     public MigrationSpec withTableSchema(String schema) {
-        return new MigrationSpec(id, schema, tableName, column, type, defaultExpr, backfillExpr, notNull, index);
+        return new MigrationSpec(id, schema, tableName, column, type, defaultExpr, backfillExpr, notNull, index,
+                readFallbackExpr);
     }
 
     /**
@@ -62,6 +73,9 @@ public record MigrationSpec(String id, String tableSchema, String tableName, Str
         }
         if (backfillExpr != null) {
             map.put("backfill", backfillExpr);
+        }
+        if (readFallbackExpr != null) {
+            map.put("read_fallback", readFallbackExpr);
         }
         map.put("not_null", notNull);
         if (index != null) {

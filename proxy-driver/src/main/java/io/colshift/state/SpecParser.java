@@ -9,26 +9,17 @@ import java.util.regex.Pattern;
 
 /**
  * Turns a spec read from YAML (or from {@code migrations.spec}) into a {@link MigrationSpec}, checking everything
- * that can be checked without a database: known fields, identifiers, the shape of the type, and that
- * {@code default} and {@code backfill} are each exactly one SQL expression. All problems are reported at once.
+ * that can be checked without a database: known fields, identifiers (at most 63 bytes), the type as a type name,
+ * and that {@code default}, {@code backfill} and {@code read_fallback} each pass {@link SafeSql} for their use.
+ * Expressions and the type are kept in their normalised form. All problems are reported at once.
  */
 public final class SpecParser {
 
-    static final Set<String> FIELDS = Set.of("id", "table", "column", "type", "default", "backfill", "not_null", "index");
+    static final Set<String> FIELDS = Set.of("id", "table", "column", "type", "default", "backfill", "read_fallback",
+            "not_null", "index");
     static final Set<String> INDEX_FIELDS = Set.of("concurrently");
 
     private static final Pattern ID = Pattern.compile("[a-z0-9-]{1,63}");
-
-    /**
-     * A type name, optional typmod of integers, trailing keywords ({@code with time zone}) and array bounds.
-     * Deliberately no function calls or punctuation beyond that: the text is spliced into a probe query.
-     */
-    private static final Pattern TYPE = Pattern.compile(
-            "\\s*(?:[A-Za-z_][A-Za-z0-9_$]*|\"(?:[^\"]|\"\")+\")(?:\\.(?:[A-Za-z_][A-Za-z0-9_$]*|\"(?:[^\"]|\"\")+\"))?"
-                    + "(?:\\s+[A-Za-z]+)*"
-                    + "(?:\\s*\\(\\s*\\d+\\s*(?:,\\s*-?\\d+\\s*)?\\))?"
-                    + "(?:\\s+[A-Za-z]+)*"
-                    + "(?:\\s*\\[\\s*\\d*\\s*\\])*\\s*");
 
     private SpecParser() {
     }
@@ -47,7 +38,7 @@ public final class SpecParser {
 
         String id = requiredText(raw, "id", problems);
         if (id != null && !ID.matcher(id).matches()) {
-            problems.add(new SpecProblem("id", "must match [a-z0-9-]+ (at most 63 characters), got '" + id + "'"));
+            problems.add(new SpecProblem("id", "must match [a-z0-9-]+ (at most 63 characters), got '" + TypeNames.printable(id) + "'"));
         }
 
         String schema = null;
@@ -55,7 +46,9 @@ public final class SpecParser {
         String tableText = requiredText(raw, "table", problems);
         if (tableText != null) {
             Optional<List<String>> parts = SqlIdentifiers.parse(tableText.strip());
-            if (parts.isEmpty() || parts.get().size() > 2) {
+            if (SqlIdentifiers.overlongPart(tableText).isPresent()) {
+                problems.add(tooLong("table", SqlIdentifiers.overlongPart(tableText).get()));
+            } else if (parts.isEmpty() || parts.get().size() > 2) {
                 problems.add(new SpecProblem("table", "not a valid table name (schema.table or table), got '" + tableText + "'"));
             } else if (parts.get().size() == 2) {
                 schema = parts.get().get(0);
@@ -69,21 +62,28 @@ public final class SpecParser {
         String columnText = requiredText(raw, "column", problems);
         if (columnText != null) {
             Optional<List<String>> parts = SqlIdentifiers.parse(columnText.strip());
-            if (parts.isEmpty() || parts.get().size() != 1) {
+            if (SqlIdentifiers.overlongPart(columnText).isPresent()) {
+                problems.add(tooLong("column", SqlIdentifiers.overlongPart(columnText).get()));
+            } else if (parts.isEmpty() || parts.get().size() != 1) {
                 problems.add(new SpecProblem("column", "not a valid column name, got '" + columnText + "'"));
             } else {
                 column = parts.get().get(0);
             }
         }
 
-        String type = requiredText(raw, "type", problems);
-        if (type != null && (type.length() > 200 || !TYPE.matcher(type).matches())) {
-            problems.add(new SpecProblem("type", "not a type name (e.g. text, numeric(10,2), timestamp with time zone,"
-                    + " int[]), got '" + type + "'"));
+        String typeText = requiredText(raw, "type", problems);
+        String type = null;
+        if (typeText != null) {
+            try {
+                type = TypeNames.normalise(typeText);
+            } catch (UnsafeSqlException e) {
+                problems.add(new SpecProblem("type", e.reason()));
+            }
         }
 
-        String defaultExpr = expression(raw, "default", problems);
-        String backfillExpr = expression(raw, "backfill", problems);
+        String defaultExpr = expression(raw, SafeSql.Use.DEFAULT, problems);
+        String backfillExpr = expression(raw, SafeSql.Use.BACKFILL, problems);
+        String readFallbackExpr = expression(raw, SafeSql.Use.READ_FALLBACK, problems);
         boolean notNull = bool(raw.get("not_null"), "not_null", problems);
         MigrationSpec.IndexSpec index = index(raw.get("index"), problems);
         if (notNull && defaultExpr == null && backfillExpr == null) {
@@ -93,7 +93,8 @@ public final class SpecParser {
         if (!problems.isEmpty()) {
             throw new InvalidSpecException(source, problems);
         }
-        return new MigrationSpec(id, schema, table, column, type.strip(), defaultExpr, backfillExpr, notNull, index);
+        return new MigrationSpec(id, schema, table, column, type, defaultExpr, backfillExpr, notNull, index,
+                readFallbackExpr);
     }
 
     private static String requiredText(Map<String, ?> raw, String field, List<SpecProblem> problems) {
@@ -109,7 +110,9 @@ public final class SpecParser {
         return text;
     }
 
-    private static String expression(Map<String, ?> raw, String field, List<SpecProblem> problems) {
+    /** The field's expression in normalised form, or null when absent or refused (then a problem is added). */
+    private static String expression(Map<String, ?> raw, SafeSql.Use use, List<SpecProblem> problems) {
+        String field = use.field();
         Object value = raw.get(field);
         if (value == null) {
             return null;
@@ -120,17 +123,17 @@ public final class SpecParser {
             return null;
         }
         String text = value.toString().strip();
-        String[] reason = new String[1];
-        Optional<SqlExpressions.Parsed> parsed = SqlExpressions.parse(text, reason);
-        if (parsed.isEmpty()) {
-            problems.add(new SpecProblem(field, reason[0] + ": " + text));
+        try {
+            return SafeSql.expression(text, use).normalised();
+        } catch (UnsafeSqlException e) {
+            problems.add(new SpecProblem(field, e.reason() + ": " + TypeNames.printable(text)));
             return null;
         }
-        if (field.equals("default") && parsed.get().hasSubquery()) {
-            problems.add(new SpecProblem(field, "a DEFAULT cannot contain a subquery: " + text));
-            return null;
-        }
-        return text;
+    }
+
+    private static SpecProblem tooLong(String field, String name) {
+        return new SpecProblem(field, "name '" + TypeNames.printable(name) + "' is " + SqlIdentifiers.utf8Length(name)
+                + " bytes long; PostgreSQL names are at most " + SqlIdentifiers.MAX_LENGTH + " bytes (UTF-8)");
     }
 
     private static boolean bool(Object value, String field, List<SpecProblem> problems) {
@@ -162,7 +165,7 @@ public final class SpecParser {
     }
 
     private static String describe(Object value) {
-        return value instanceof String s ? "'" + s + "'" : value.getClass().getSimpleName().toLowerCase() + " " + value;
+        return value instanceof String s ? "'" + TypeNames.printable(s) + "'" : value.getClass().getSimpleName().toLowerCase() + " " + value;
     }
 
     private static List<String> sorted(Set<String> names) {

@@ -1,5 +1,6 @@
 package io.colshift.state;
 
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -11,8 +12,11 @@ import java.util.Optional;
  */
 public final class SqlIdentifiers {
 
-    /** PostgreSQL truncates longer names silently; refusing them avoids a spec naming a column it will not get. */
-    static final int MAX_LENGTH = 63;
+    /**
+     * In bytes of UTF-8, as PostgreSQL counts (NAMEDATALEN - 1). PostgreSQL truncates longer names silently;
+     * refusing them avoids a spec naming a column it will not get.
+     */
+    public static final int MAX_LENGTH = 63;
 
     private SqlIdentifiers() {
     }
@@ -57,7 +61,7 @@ public final class SqlIdentifiers {
                 }
                 part = text.substring(i, end).toLowerCase(Locale.ROOT);
             }
-            if (part.isEmpty() || part.length() > MAX_LENGTH) {
+            if (part.isEmpty() || utf8Length(part) > MAX_LENGTH || hasControlCharacter(part)) {
                 return Optional.empty();
             }
             parts.add(part);
@@ -69,6 +73,29 @@ public final class SqlIdentifiers {
             }
             i = end + 1;
         }
+    }
+
+    /** The name's length as PostgreSQL measures it. */
+    public static int utf8Length(String name) {
+        return name.getBytes(StandardCharsets.UTF_8).length;
+    }
+
+    /** The first name of {@code text} (dot-separated) longer than {@link #MAX_LENGTH} bytes, if any; for messages. */
+    public static Optional<String> overlongPart(String text) {
+        for (String part : text.split("\\.")) {
+            String bare = part.strip();
+            if (bare.startsWith("\"") && bare.endsWith("\"") && bare.length() >= 2) {
+                bare = bare.substring(1, bare.length() - 1).replace("\"\"", "\"");
+            }
+            if (utf8Length(bare) > MAX_LENGTH) {
+                return Optional.of(bare);
+            }
+        }
+        return Optional.empty();
+    }
+
+    private static boolean hasControlCharacter(String name) {
+        return name.chars().anyMatch(c -> c < 0x20 || c == 0x7f);
     }
 
     /** Quotes a catalog-spelled name for splicing into SQL; always quoted, so keywords and case are safe. */

@@ -12,15 +12,26 @@ import java.util.Map;
  * @param tableColumns existing columns of the tables involved and of tables sharing a column name with
  *                     them, keyed by {@code schema.table} in lower case; used to resolve unqualified names
  * @param searchPath   schemas unqualified table names resolve against, in order
+ * @param refused      stored migrations that failed their checks ({@code id: field reason}), for which statements
+ *                     pass unchanged; refused entries given in {@code migrations} are moved here
  */
 public record StateSnapshot(long version, List<ColumnMigration> migrations,
-                            Map<String, List<String>> tableColumns, List<String> searchPath) {
+                            Map<String, List<String>> tableColumns, List<String> searchPath, List<String> refused) {
 
     /** No control schema, or nothing to rewrite: every statement passes unchanged. */
     public static final StateSnapshot EMPTY = new StateSnapshot(0, List.of(), Map.of(), List.of("public"));
 
+    public StateSnapshot(long version, List<ColumnMigration> migrations, Map<String, List<String>> tableColumns,
+                         List<String> searchPath) {
+        this(version, migrations, tableColumns, searchPath, List.of());
+    }
+
     public StateSnapshot {
-        migrations = List.copyOf(migrations);
+        List<String> allRefused = new java.util.ArrayList<>(refused);
+        migrations.stream().filter(m -> m.refusal() != null).map(m -> m.id() + ": " + m.refusal())
+                .forEach(allRefused::add);
+        refused = List.copyOf(allRefused);
+        migrations = migrations.stream().filter(m -> m.refusal() == null).toList();
         tableColumns = Map.copyOf(tableColumns);
         searchPath = List.copyOf(searchPath);
     }

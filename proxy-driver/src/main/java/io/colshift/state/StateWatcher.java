@@ -5,6 +5,7 @@ import org.slf4j.LoggerFactory;
 
 import java.sql.Connection;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -150,6 +151,12 @@ public final class StateWatcher implements SnapshotSource, StateWatcherMXBean, A
         }
         if (snapshot == before.snapshot()) {
             return false;
+        }
+        for (String refused : snapshot.refused()) {
+            if (!before.snapshot().refused().contains(refused)) {
+                LOG.warn("colshift refuses stored migration {} of {}; statements pass unchanged for it: {}",
+                        refused.substring(0, Math.max(0, refused.indexOf(':'))), key, refused);
+            }
         }
         LOG.info("colshift state version {} for {} ({}): {}", snapshot.version(), key, origin.label(),
                 describe(snapshot));
@@ -327,7 +334,10 @@ public final class StateWatcher implements SnapshotSource, StateWatcherMXBean, A
 
     @Override
     public List<String> getMigrations() {
-        return published.snapshot().migrations().stream().map(StateWatcher::describe).toList();
+        StateSnapshot s = published.snapshot();
+        List<String> lines = new ArrayList<>(s.migrations().stream().map(StateWatcher::describe).toList());
+        s.refused().forEach(r -> lines.add("refused " + r));
+        return List.copyOf(lines);
     }
 
     @Override
@@ -378,6 +388,7 @@ public final class StateWatcher implements SnapshotSource, StateWatcherMXBean, A
     @Override
     public Map<String, Long> getCounters() {
         Map<String, Long> all = new TreeMap<>();
+        all.put("refusedMigrations", (long) published.snapshot().refused().size());
         for (Supplier<Map<String, Long>> source : counterSources) {
             try {
                 all.putAll(source.get());

@@ -51,7 +51,10 @@ public interface StateWatcherMXBean {
 
     boolean isControlSchemaPresent();
 
-    /** One line per migration being rewritten: {@code id table.column phase writes=on|off}. */
+    /**
+     * One line per migration being rewritten: {@code id table.column phase writes=on|off}; then one per stored
+     * migration refused by its checks ({@code refused id: field ...: reason}), for which statements pass unchanged.
+     */
     List<String> getMigrations();
 
     long getReloads();

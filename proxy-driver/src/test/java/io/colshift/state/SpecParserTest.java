@@ -47,7 +47,7 @@ class SpecParserTest {
         InvalidSpecException e = refusal(raw);
         assertThat(e.problems()).extracting(SpecProblem::field).containsExactly("default");
         assertThat(e.getMessage()).contains("specs/users-status.yaml").contains("field 'default'")
-                .contains("not exactly one SQL expression");
+                .contains("closes a parenthesis it did not open");
     }
 
     @Test

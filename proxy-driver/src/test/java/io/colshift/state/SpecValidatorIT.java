@@ -71,7 +71,7 @@ class SpecValidatorIT {
     @Test
     void refusesAViewAsTable() {
         InvalidSpecException e = refusal(spec("active_users", "status", "text"));
-        assertThat(e.problems()).extracting(SpecProblem::reason).singleElement().asString().contains("not a table");
+        assertThat(e.problems()).extracting(SpecProblem::reason).singleElement().asString().contains("is a view");
     }
 
     @Test
@@ -136,13 +136,83 @@ class SpecValidatorIT {
             st.execute("CREATE SEQUENCE IF NOT EXISTS probe_seq");
         }
         Map<String, Object> raw = spec("users", "seq_no", "bigint");
-        raw.put("default", "nextval('probe_seq')");
-        raw.put("backfill", "nextval('probe_seq') + id");
-        validate(raw);
+        raw.put("default", "nextval('public.probe_seq')");
+        raw.put("backfill", "nextval('public.probe_seq') + id");
+        ValidatedSpec validated = validate(raw);
+        assertThat(validated.readFallback()).isEqualTo("NULL");
+        assertThat(validated.notes()).singleElement().asString().contains("volatile nextval(regclass)");
         try (Connection c = db.connect(); Statement st = c.createStatement();
              var rs = st.executeQuery("SELECT is_called FROM probe_seq")) {
             rs.next();
             assertThat(rs.getBoolean(1)).isFalse();
         }
+    }
+
+    @Test
+    void readsSeeNullWhenTheBackfillIsVolatileAndTheSpecSaysNothingElse() throws Exception {
+        Map<String, Object> raw = spec("users", "token", "text");
+        raw.put("backfill", "md5(random()::text)");
+        ValidatedSpec validated = validate(raw);
+        assertThat(validated.readFallback()).isEqualTo("NULL");
+        assertThat(validated.notes()).singleElement().asString().contains("random()").contains("read_fallback");
+    }
+
+    @Test
+    void readsSeeTheExplicitReadFallbackWhichMustBeNonVolatile() throws Exception {
+        Map<String, Object> raw = spec("users", "token", "text");
+        raw.put("backfill", "md5(random()::text)");
+        raw.put("read_fallback", "'pending' /* until filled */");
+        ValidatedSpec validated = validate(raw);
+        assertThat(validated.readFallback()).isEqualTo("'pending'");
+        assertThat(validated.notes()).isEmpty();
+
+        raw.put("read_fallback", "clock_timestamp()::text");
+        InvalidSpecException e = refusal(raw);
+        assertThat(e.problems()).extracting(SpecProblem::field).containsExactly("read_fallback");
+        assertThat(e.getMessage()).contains("volatile clock_timestamp()");
+    }
+
+    @Test
+    void aDerivedNonVolatileFallbackIsKept() throws Exception {
+        Map<String, Object> raw = spec("users", "label", "text");
+        raw.put("backfill", "lower(email) || '-' || id::text");
+        assertThat(validate(raw).readFallback()).isEqualTo("lower(email) || '-' || id::text");
+    }
+
+    @Test
+    void refusesAnUnqualifiedUserFunctionAndAcceptsItSchemaQualified() throws Exception {
+        try (Connection c = db.connect(); Statement st = c.createStatement()) {
+            st.execute("CREATE OR REPLACE FUNCTION public.tier_of(integer) RETURNS text IMMUTABLE"
+                    + " LANGUAGE sql AS $$ SELECT 'gold' $$");
+        }
+        Map<String, Object> raw = spec("users", "tier", "text");
+        raw.put("backfill", "tier_of(score)");
+        InvalidSpecException e = refusal(raw);
+        assertThat(e.problems()).extracting(SpecProblem::field).containsExactly("backfill");
+        assertThat(e.getMessage()).contains("tier_of").contains("schema-qualified");
+
+        raw.put("backfill", "public.tier_of(score)");
+        assertThat(validate(raw).readFallback()).isEqualTo("public.tier_of(score)");
+    }
+
+    @Test
+    void refusesAnUnqualifiedUserTypeSayingItMustBeQualified() throws Exception {
+        try (Connection c = db.connect(); Statement st = c.createStatement()) {
+            st.execute("DO $$ BEGIN CREATE TYPE public.mood AS ENUM ('ok', 'meh'); EXCEPTION WHEN duplicate_object"
+                    + " THEN NULL; END $$");
+        }
+        InvalidSpecException e = refusal(spec("users", "mood", "mood"));
+        assertThat(e.problems()).extracting(SpecProblem::field).containsExactly("type");
+        assertThat(e.getMessage()).contains("schema-qualified");
+        assertThat(validate(spec("users", "mood", "public.mood")).spec().type()).isEqualTo("public.mood");
+    }
+
+    @Test
+    void storesExpressionsWithoutTheirComments() throws Exception {
+        Map<String, Object> raw = spec("users", "status", "text");
+        raw.put("default", "'x' -- ; trailing comment");
+        ValidatedSpec validated = validate(raw);
+        assertThat(validated.spec().defaultExpr()).isEqualTo("'x'");
+        assertThat(validated.readFallback()).isEqualTo("'x'");
     }
 }
