@@ -97,11 +97,10 @@ class CrowdedServerIT {
             st.execute("CREATE ROLE fleet NOLOGIN");
         }
         long start = System.nanoTime();
-        CliResult init = users.cli.run("init", "--grant-to", "fleet");
+        CliResult init = users.cli.run("init", "--grant-to", "fleet", "--lease", TopologyDeploy.LEASE_MS + "ms");
         record(init, start);
         assertThat(init.exitCode()).as("%s", init).isZero();
         try (Connection c = db.connect(); Statement st = c.createStatement()) {
-            st.executeUpdate("UPDATE colshift.state SET lease_ms = " + TopologyDeploy.LEASE_MS);
             st.execute("GRANT SELECT, INSERT, UPDATE, DELETE ON users TO fleet");
             st.execute("GRANT USAGE ON ALL SEQUENCES IN SCHEMA public TO fleet");
             for (int i = 0; i < INSTANCES; i++) {

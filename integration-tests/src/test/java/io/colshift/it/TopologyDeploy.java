@@ -101,10 +101,7 @@ final class TopologyDeploy implements AutoCloseable {
         this.writers = new DatabaseTarget(withDriverSettings(writersPlainUrl), db.user(), db.password(), "colshift");
         this.sites = List.copyOf(sites);
         this.check = check;
-        colshift("init");
-        try (Connection c = db.connect(); Statement st = c.createStatement()) {
-            st.executeUpdate("UPDATE colshift.state SET lease_ms = " + LEASE_MS);
-        }
+        colshift("init", "--lease", LEASE_MS + "ms");
         for (ReaderSite site : sites) {
             v1Readers.add(new WorkloadStats("v1@" + site.name()));
             v2Readers.add(new WorkloadStats("v2@" + site.name()));
