@@ -51,7 +51,8 @@ class CrowdedServerIT {
                     // asks first, and there are fewer of them than instances
                     liftConnectionLimits(db);
                     awaitWatchers(db);
-                    note("connections after the limits were lifted: " + connectionsByKind(db));
+                    note("connections after the limits were lifted: " + connectionsByKind(db)
+                            + "; instances without a watcher: " + instancesWithoutWatcher(db));
                     runLifecycle(fleet, users);
                     Map<String, Long> connections = connectionsByKind(db);
                     note("connections at the end: " + connections);
@@ -255,6 +256,18 @@ class CrowdedServerIT {
                 assertThat(n).as(key).isPositive();
             }
         });
+    }
+
+    /** Instances none of whose connections is colshift's own. */
+    private static String instancesWithoutWatcher(TestDatabase db) throws Exception {
+        try (Connection c = db.connect(); Statement st = c.createStatement();
+             var rs = st.executeQuery("SELECT string_agg(substr(rolname, " + (ROLE_PREFIX.length() + 1) + "), ' '"
+                     + " ORDER BY substr(rolname, " + (ROLE_PREFIX.length() + 1) + ")::int) FROM pg_roles"
+                     + " WHERE rolname LIKE '" + ROLE_PREFIX + "%' AND rolname NOT IN (SELECT usename FROM"
+                     + " pg_stat_activity WHERE application_name <> '" + APPLICATION_NAME + "' AND usename IS NOT NULL)")) {
+            rs.next();
+            return rs.getString(1);
+        }
     }
 
     /** Connections to the database by whose they are: the instances' own, or colshift's (the watchers). */
