@@ -1,5 +1,7 @@
 package io.colshift.cli;
 
+import io.colshift.phase.SafeText;
+
 import io.colshift.phase.BackfillPause;
 import io.colshift.phase.MigrationStore;
 import io.colshift.phase.PhaseException;
@@ -30,7 +32,7 @@ abstract class BackfillPauseCommand implements Callable<Integer> {
         try (ControlSession session = connection.openSession()) {
             String result = BackfillPause.set(session.writer(), new MigrationStore(session.connection(),
                     session.schema()), id, pausing());
-            spec.commandLine().getOut().println(result);
+            spec.commandLine().getOut().println(SafeText.of(result));
         } catch (PhaseException e) {
             throw PhaseCommands.failure(e);
         }

@@ -1,17 +1,17 @@
 package io.colshift.cli;
 
+import io.colshift.phase.SearchPathPin;
 import io.colshift.state.ControlSchema;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
-import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
+import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.Statement;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Properties;
@@ -43,6 +43,8 @@ public final class ConnectionOptions {
             description = "Control schema holding colshift's state (default: ${DEFAULT-VALUE}).")
     String schema;
 
+    private String connectedRole;
+
     /** The control schema named by {@code --schema}; exit 2 when the name is not a plain identifier. */
     public ControlSchema controlSchema() {
         try {
@@ -52,17 +54,13 @@ public final class ConnectionOptions {
         }
     }
 
-    /** Opens a new connection; the caller closes it. */
+    /** Opens a new connection with its {@code search_path} pinned ({@link SearchPathPin}); the caller closes it. */
     public Connection connect() throws SQLException {
         if (!url.startsWith("jdbc:postgresql:")) {
             throw CommandFailure.badInput("--url must be a plain jdbc:postgresql: URL (colshift talks to PostgreSQL"
                     + " directly, not through jdbc:colshift:)");
         }
-        if (url.toLowerCase(Locale.ROOT).contains("password=")) {
-            // a password in the URL ends up in shell history and `ps` output
-            throw CommandFailure.badInput("--url must not contain a password: use --password-file, COLSHIFT_PASSWORD"
-                    + " or PGPASSWORD");
-        }
+        refusePasswordIn(url);
         Properties props = new Properties();
         String role = user != null ? user : environment().get("PGUSER");
         if (role != null) {
@@ -73,7 +71,36 @@ public final class ConnectionOptions {
             props.setProperty("password", password);
         }
         props.setProperty("ApplicationName", "colshift " + mixee.name());
-        return DriverManager.getConnection(url, props);
+        Connection c = SearchPathPin.pin(DriverManager.getConnection(url, props));
+        if (connectedRole == null) {
+            connectedRole = currentRole(c);
+        }
+        return c;
+    }
+
+    /**
+     * Refuses a URL that carries a password ({@code password=}, {@code sslpassword=}): it would end up in shell
+     * history, {@code ps} output and every message that quotes the URL.
+     */
+    static void refusePasswordIn(String url) {
+        if (url.toLowerCase(Locale.ROOT).contains("password=")) {
+            throw CommandFailure.badInput("--url must not contain a password: use --password-file, COLSHIFT_PASSWORD"
+                    + " or PGPASSWORD");
+        }
+    }
+
+    /** The role the last connection runs as (for error messages), or the requested one before connecting. */
+    String role() {
+        return connectedRole != null ? connectedRole : user != null ? user : environment().get("PGUSER");
+    }
+
+    private static String currentRole(Connection c) throws SQLException {
+        try (Statement st = c.createStatement(); ResultSet rs = st.executeQuery("SELECT current_user")) {
+            return rs.next() ? rs.getString(1) : null;
+        } catch (SQLException | RuntimeException e) {
+            c.close();
+            throw e;
+        }
     }
 
     /** Opens a connection and checks that the control schema exists (exit 3 with a hint when it does not). */
@@ -90,13 +117,7 @@ public final class ConnectionOptions {
 
     String password() {
         if (passwordFile != null) {
-            try {
-                String content = Files.readString(passwordFile, StandardCharsets.UTF_8);
-                return content.lines().findFirst().orElse("");
-            } catch (IOException e) {
-                throw CommandFailure.badInput("--password-file " + passwordFile + ": cannot read it ("
-                        + e.getClass().getSimpleName() + ")");
-            }
+            return PasswordFile.read(passwordFile);
         }
         String fromEnv = environment().get("COLSHIFT_PASSWORD");
         return fromEnv != null ? fromEnv : environment().get("PGPASSWORD");

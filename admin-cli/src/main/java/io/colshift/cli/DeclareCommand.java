@@ -1,5 +1,7 @@
 package io.colshift.cli;
 
+import io.colshift.phase.SafeText;
+
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.colshift.state.ControlSchemaReader;
 import io.colshift.state.InvalidSpecException;
@@ -62,7 +64,8 @@ final class DeclareCommand implements Callable<Integer> {
         try (ControlSession session = connection.openSession()) {
             ValidatedSpec validated;
             try {
-                validated = SpecValidator.validate(session.connection(), specFile.toString(), parsed);
+                validated = SpecValidator.validate(session.connection(), specFile.toString(),
+                        UnqualifiedTable.qualify(session.connection(), parsed));
             } catch (InvalidSpecException e) {
                 throw CommandFailure.badInput(e.getMessage());
             }
@@ -82,15 +85,16 @@ final class DeclareCommand implements Callable<Integer> {
                     "declared from " + specFile.getFileName());
             String rerun = "colshift declare " + specFile;
             if (version < 0) {
-                out.println("migration '" + resolved.id() + "' is already declared with this spec; nothing to do");
+                out.println(SafeText.of("migration '" + resolved.id() + "' is already declared with this spec;"
+                        + " nothing to do"));
                 session.awaitBarrier(barrier.timeout(), rerun, out);
                 return ExitCodes.DONE;
             }
-            out.printf("declared '%s': add %s.%s %s (state version %d)%n", resolved.id(), resolved.displayTable(),
-                    resolved.column(), resolved.type(), version);
+            out.println(SafeText.of("declared '" + resolved.id() + "': add " + resolved.displayTable() + "."
+                    + resolved.column() + " " + resolved.type() + " (state version " + version + ")"));
             session.awaitBarrier(barrier.timeout(), rerun, out);
-            out.println("drivers now read " + resolved.column() + " as " + validated.readFallback()
-                    + " and strip writes to it until `colshift expand " + resolved.id() + "`");
+            out.println(SafeText.of("drivers now read " + resolved.column() + " as " + validated.readFallback()
+                    + " and strip writes to it until `colshift expand " + resolved.id() + "`"));
             if (validated.columnExists()) {
                 out.println("note: the column already exists with this type; `colshift expand` will adopt it");
             }

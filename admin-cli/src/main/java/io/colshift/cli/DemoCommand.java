@@ -85,6 +85,9 @@ final class DemoCommand implements Callable<Integer> {
         if (url != null && !url.startsWith("jdbc:postgresql:")) {
             throw CommandFailure.badInput("--url must be a plain jdbc:postgresql: URL");
         }
+        if (url != null) {
+            ConnectionOptions.refusePasswordIn(url);
+        }
         String role = user != null ? user : env.getOrDefault("PGUSER", "postgres");
         DemoSettings settings = new DemoSettings(rows, threads, rate, Duration.ofSeconds(phaseSeconds), url, role,
                 url == null ? "" : password(env), !noColor && onTerminal() && !env.containsKey("NO_COLOR"));
@@ -154,12 +157,7 @@ final class DemoCommand implements Callable<Integer> {
 
     private String password(Map<String, String> env) {
         if (passwordFile != null) {
-            try {
-                return Files.readString(passwordFile, StandardCharsets.UTF_8).lines().findFirst().orElse("");
-            } catch (IOException e) {
-                throw CommandFailure.badInput("--password-file " + passwordFile + ": cannot read it ("
-                        + e.getClass().getSimpleName() + ")");
-            }
+            return PasswordFile.read(passwordFile);
         }
         String fromEnv = env.get("COLSHIFT_PASSWORD");
         return fromEnv != null ? fromEnv : env.getOrDefault("PGPASSWORD", "");

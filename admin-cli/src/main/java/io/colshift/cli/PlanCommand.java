@@ -1,5 +1,7 @@
 package io.colshift.cli;
 
+import io.colshift.phase.SafeText;
+
 import io.colshift.phase.BackfillOptions;
 import io.colshift.phase.ExpressionProbe;
 import io.colshift.phase.IndexSpec;
@@ -65,7 +67,8 @@ final class PlanCommand implements Callable<Integer> {
             ExpressionProbe.Result probe = ExpressionProbe.probe(c, m.type(), m.defaultExpr());
             Plan plan = Planner.plan(m, ServerVersion.of(c), probe, PlanFacts.gather(c, m), locks.ddlOptions(),
                     BackfillOptions.DEFAULTS);
-            out.print(json ? Json.MAPPER.writeValueAsString(plan) + System.lineSeparator() : PlanText.render(plan));
+            out.print(json ? Json.MAPPER.writeValueAsString(plan) + System.lineSeparator()
+                    : SafeText.text(PlanText.render(plan)));
             out.flush();
         } catch (PhaseException e) {
             throw PhaseCommands.failure(e);
@@ -81,7 +84,7 @@ final class PlanCommand implements Callable<Integer> {
         MigrationSpec resolved;
         try {
             MigrationSpec parsed = SpecFiles.load(Path.of(target));
-            resolved = SpecValidator.validate(c, target, parsed).spec();
+            resolved = SpecValidator.validate(c, target, UnqualifiedTable.qualify(c, parsed)).spec();
         } catch (InvalidSpecException e) {
             throw CommandFailure.badInput(e.getMessage());
         }

@@ -1,6 +1,7 @@
 package io.colshift.cli;
 
 import io.colshift.phase.ReplicationProbe;
+import io.colshift.phase.SafeText;
 import io.colshift.state.BackfillProgressRow;
 import io.colshift.state.ClientRow;
 import io.colshift.state.ControlSchemaReader;
@@ -81,7 +82,7 @@ final class StatusCommand implements Callable<Integer> {
     }
 
     private void printText(StatusReport report, PrintWriter out) {
-        out.printf("control schema %s, state version %d, staleness lease %d ms%n%n", report.controlSchema(),
+        out.printf("control schema %s, state version %d, staleness lease %d ms%n%n", SafeText.of(report.controlSchema()),
                 report.stateVersion(), report.leaseMs());
         if (report.migrations().isEmpty()) {
             out.println("no migrations (declare one with `colshift declare SPEC.yaml`)");

@@ -1,5 +1,7 @@
 package io.colshift.cli;
 
+import io.colshift.phase.SafeText;
+
 import java.io.PrintWriter;
 import java.util.ArrayList;
 import java.util.List;

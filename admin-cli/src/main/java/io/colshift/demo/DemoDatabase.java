@@ -4,6 +4,7 @@ import io.colshift.demo.workload.DatabaseTarget;
 import io.colshift.demo.workload.DriverShutdown;
 import io.colshift.demo.workload.UsersTable;
 import io.colshift.embedded.EmbeddedServer;
+import io.colshift.phase.SearchPathPin;
 
 import java.security.SecureRandom;
 import java.sql.Connection;
@@ -34,11 +35,11 @@ abstract class DemoDatabase implements AutoCloseable {
 
     abstract String description();
 
-    /** A direct connection that bypasses colshift. */
+    /** A direct connection that bypasses colshift, with the pinned {@code search_path} of every colshift session. */
     Connection connectPlain() throws SQLException {
         Properties props = target.credentials();
         props.setProperty("ApplicationName", "colshift-demo");
-        return DriverManager.getConnection(target.plainUrl(), props);
+        return SearchPathPin.pin(DriverManager.getConnection(target.plainUrl(), props));
     }
 
     @Override

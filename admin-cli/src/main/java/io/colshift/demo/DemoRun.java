@@ -12,6 +12,7 @@ import io.colshift.demo.workload.Timeline;
 import io.colshift.demo.workload.Traffic;
 import io.colshift.demo.workload.UsersTable;
 import io.colshift.demo.workload.WorkloadStats;
+import io.colshift.phase.SafeText;
 
 import java.io.IOException;
 import java.io.PrintStream;
@@ -195,7 +196,7 @@ public final class DemoRun {
         long errors = phases.stream().flatMap(p -> p.apps().stream()).mapToLong(a -> a.errors() + a.mismatches()).sum();
         out.println("  failed or wrong statements: " + errors);
         for (WorkloadStats app : apps) {
-            app.firstProblems().forEach(p -> out.println("    " + app.name() + ": " + Format.truncate(p.replace('\n', ' '), 300)));
+            app.firstProblems().forEach(p -> out.println("    " + app.name() + ": " + Format.truncate(SafeText.of(p.replace('\n', ' ')), 300)));
         }
         out.println("  acknowledged writes checked: " + Format.count(report.checked()) + ", lost or wrong: "
                 + report.lostWrites());

@@ -1,6 +1,5 @@
 package io.colshift.phase;
 
-import io.colshift.cli.SafeText;
 import io.colshift.state.ClientRow;
 
 import java.util.ArrayList;

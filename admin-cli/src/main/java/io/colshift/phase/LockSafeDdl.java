@@ -110,9 +110,10 @@ public final class LockSafeDdl implements AutoCloseable {
                             + ". Nothing was changed by this step; end or wait for the blocking transaction, then run"
                             + " the same command again.", e);
                 }
-                out.println("lock wait on " + description + " timed out after "
+                // who: application names and queries of other sessions, escaped
+                out.println(SafeText.of("lock wait on " + description + " timed out after "
                         + Durations.human(options.lockTimeout()) + " (try " + backoff.attempts() + "); blocked by "
-                        + who + "; retrying in " + Durations.human(pause));
+                        + who + "; retrying in " + Durations.human(pause)));
                 out.flush();
                 Pause.sleep(pause);
             }

@@ -1,7 +1,7 @@
 package io.colshift.phase;
 
 import io.colshift.state.ControlSchema;
-import io.colshift.state.Phase;
+import io.colshift.state.UnreadableState;
 
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -41,7 +41,8 @@ public final class MigrationStore {
                 String column = rs.getString(4);
                 return new MigrationRecord(rs.getString(1), rs.getString(2), table, column, rs.getString(5),
                         blankToNull(rs.getString(6)), blankToNull(rs.getString(7)), rs.getBoolean(8),
-                        IndexSpec.fromJson(rs.getString(9), table, column), Phase.fromLabel(rs.getString(10)),
+                        IndexSpec.fromJson(rs.getString(9), table, column),
+                        UnreadableState.phase(schema, rs.getString(1), rs.getString(10)),
                         rs.getBoolean(11), rs.getBoolean(12));
             }
         }

@@ -11,7 +11,8 @@ import java.time.Duration;
 /**
  * Everything one CLI command needs while it works on one migration: the control connection (which also holds the
  * runner lock), the state writer, catalog access, the server version and, on first use, the pinned DDL connection.
- * Closing it releases the runner lock and every connection it opened.
+ * Closing it releases the runner lock and every connection it opened. Every one of its connections has its
+ * {@code search_path} pinned ({@link SearchPathPin}).
  *
  * <p>Every step ends with {@link #awaitBarrier()}, also when it found its work already done: the run that did it
  * may have been killed before its own barrier.
@@ -64,10 +65,12 @@ public final class PhaseRun implements AutoCloseable {
     public static PhaseRun open(ConnectionFactory factory, ControlSchema schema, String actor, DdlOptions ddlOptions,
                                 PrintWriter out, String migrationId, String command, Duration barrierTimeout)
             throws SQLException, PreconditionFailed {
-        Connection control = factory.open();
+        // every connection of the run, whoever made the factory, runs with the pinned search_path
+        ConnectionFactory pinned = SearchPathPin.pinning(factory);
+        Connection control = pinned.open();
         PhaseRun run = null;
         try {
-            run = new PhaseRun(factory, schema, control, actor, ddlOptions, out, migrationId, command, barrierTimeout);
+            run = new PhaseRun(pinned, schema, control, actor, ddlOptions, out, migrationId, command, barrierTimeout);
             run.lock = RunnerLock.acquire(control, schema, migrationId, command);
             return run;
         } catch (SQLException | PreconditionFailed | RuntimeException e) {
@@ -147,9 +150,9 @@ public final class PhaseRun implements AutoCloseable {
         return c;
     }
 
-    /** Prints one line for the operator, at once. */
+    /** Prints one line for the operator, at once, {@link SafeText escaped}: it quotes names and values from the database. */
     public void say(String line) {
-        out.println(line);
+        out.println(SafeText.of(line));
         out.flush();
     }
 

@@ -45,7 +45,7 @@ public final class ProgressPrinter {
         }
         lastPrintNanos = now;
         lastReason = r;
-        String line = line(done, batchSize, r, now);
+        String line = SafeText.of(line(done, batchSize, r, now));
         if (tty) {
             String padded = line.length() < lastWidth ? line + " ".repeat(lastWidth - line.length()) : line;
             lastWidth = line.length();

@@ -1,7 +1,5 @@
 package io.colshift.phase;
 
-import io.colshift.cli.SafeText;
-
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;

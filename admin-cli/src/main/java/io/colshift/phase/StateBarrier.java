@@ -1,6 +1,5 @@
 package io.colshift.phase;
 
-import io.colshift.cli.SafeText;
 import io.colshift.state.ControlSchema;
 import io.colshift.state.ControlSchemaReader;
 import io.colshift.state.StateCommit;

@@ -118,10 +118,10 @@ public final class ControlSchemaReader {
         return clients().stream().filter(c -> c.live() && c.ackedVersion() < version).toList();
     }
 
-    private static MigrationRow migrationRow(ResultSet rs) throws SQLException {
+    private MigrationRow migrationRow(ResultSet rs) throws SQLException {
         return new MigrationRow(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4), rs.getString(5),
                 rs.getString(6), rs.getString(7), rs.getString(8), rs.getBoolean(9), rs.getString(10),
-                rs.getString(11), Phase.fromLabel(rs.getString(12)), rs.getBoolean(13), rs.getBoolean(14),
+                rs.getString(11), UnreadableState.phase(schema, rs.getString(1), rs.getString(12)), rs.getBoolean(13), rs.getBoolean(14),
                 iso(rs, 15), iso(rs, 16), rs.getString(17));
     }
 

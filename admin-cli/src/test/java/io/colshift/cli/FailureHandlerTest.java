@@ -1,5 +1,7 @@
 package io.colshift.cli;
 
+import io.colshift.state.ControlSchema;
+import io.colshift.state.UnreadableState;
 import org.junit.jupiter.api.Test;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -50,6 +52,39 @@ class FailureHandlerTest {
         int exit = run(new SQLException("canceling statement due to lock timeout", "55P03"), err);
         assertThat(exit).isEqualTo(ExitCodes.LOCK_WAIT_TIMED_OUT);
         assertThat(err.toString()).contains("lock timeout").contains("55P03");
+    }
+
+    @Test
+    void aPermissionErrorExitsThreeNamingTheObjectFromTheServerMessage() {
+        StringWriter err = new StringWriter();
+        int exit = run(new SQLException("ERROR: permission denied for table canary\n  Where: SQL statement", "42501"), err);
+        assertThat(exit).isEqualTo(ExitCodes.PRECONDITION_NOT_MET);
+        assertThat(err.toString()).contains("permission denied for table canary").contains("42501")
+                .contains("Where: SQL statement");
+        assertThat(err.toString().strip()).doesNotContain("\n");
+    }
+
+    @Test
+    void anUnknownStoredPhaseExitsThreeNamingMigrationAndValue() {
+        StringWriter err = new StringWriter();
+        UnreadableState unreadable = null;
+        try {
+            UnreadableState.phase(ControlSchema.named("colshift"), "users-status", "half\u001b[2Jdone");
+        } catch (UnreadableState e) {
+            unreadable = e;
+        }
+        assertThat(unreadable).isNotNull();
+        int exit = run(unreadable, err);
+        assertThat(exit).isEqualTo(ExitCodes.PRECONDITION_NOT_MET);
+        assertThat(err.toString()).contains("users-status").contains("'half\\e[2Jdone'").doesNotContain("\u001b");
+    }
+
+    @Test
+    void messagesAreOneEscapedLine() {
+        StringWriter err = new StringWriter();
+        run(CommandFailure.preconditionNotMet("client web\u001b]2;owned\u0007\nforged line"), err);
+        assertThat(err.toString()).contains("web\\e]2;owned\\u0007\\nforged line").doesNotContain("\u001b");
+        assertThat(err.toString().strip().lines()).hasSize(1);
     }
 
     @Test

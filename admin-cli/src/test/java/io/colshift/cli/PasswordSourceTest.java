@@ -4,11 +4,14 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import picocli.CommandLine;
 
+import java.io.PrintWriter;
+import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 class PasswordSourceTest {
 
@@ -30,6 +33,40 @@ class PasswordSourceTest {
         Files.writeString(file, "from-file\nsecond line\n");
         assertThat(passwordFor(Map.of("COLSHIFT_PASSWORD", "a", "PGPASSWORD", "b"), "--password-file", file.toString()))
                 .isEqualTo("from-file");
+    }
+
+    @Test
+    void anEmptyOrBlankPasswordFileIsRefusedNamingTheFile(@TempDir Path dir) throws Exception {
+        for (String content : new String[] {"", "\n", "   \nsecret\n", "\t"}) {
+            Path file = dir.resolve("pw-" + content.length());
+            Files.writeString(file, content);
+            assertThatThrownBy(() -> passwordFor(Map.of("COLSHIFT_PASSWORD", "a"), "--password-file", file.toString()))
+                    .isInstanceOfSatisfying(CommandFailure.class,
+                            f -> assertThat(f.exitCode()).isEqualTo(ExitCodes.BAD_INPUT))
+                    .hasMessageContaining(file.toString()).hasMessageContaining("empty");
+        }
+    }
+
+    @Test
+    void anEmptyPasswordFileExitsTwoBeforeConnecting(@TempDir Path dir) throws Exception {
+        Path file = dir.resolve("pw");
+        Files.writeString(file, "");
+        StringWriter err = new StringWriter();
+        int exit = ColshiftCommand.commandLine(Map.of()).setErr(new PrintWriter(err, true)).execute("status", "--url",
+                "jdbc:postgresql://127.0.0.1:1/nowhere", "--password-file", file.toString());
+        assertThat(exit).isEqualTo(ExitCodes.BAD_INPUT);
+        assertThat(err.toString()).contains(file.toString());
+    }
+
+    @Test
+    void aUrlCarryingAPasswordIsRefusedWithoutEchoingIt() {
+        for (String command : new String[] {"status", "demo"}) {
+            StringWriter err = new StringWriter();
+            int exit = ColshiftCommand.commandLine(Map.of()).setErr(new PrintWriter(err, true)).execute(command,
+                    "--url", "jdbc:postgresql://127.0.0.1:1/app?user=x&password=hunter2");
+            assertThat(exit).isEqualTo(ExitCodes.BAD_INPUT);
+            assertThat(err.toString()).contains("must not contain a password").doesNotContain("hunter2");
+        }
     }
 
     @Test

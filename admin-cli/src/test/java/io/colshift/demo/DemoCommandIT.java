@@ -25,7 +25,9 @@ class DemoCommandIT {
     void demoOnAnExistingServerPassesAndDropsItsSchemas(TestDatabase db) throws Exception {
         Path passwordFile = Files.createTempFile("demo-password", ".txt");
         try {
-            Files.writeString(passwordFile, db.password() + "\n");
+            // an empty password file is refused; a server that trusts the role never asks for this one
+            String password = db.password().isEmpty() ? "not-asked-for-by-a-trusting-server" : db.password();
+            Files.writeString(passwordFile, password + "\n");
             StringWriter out = new StringWriter();
             StringWriter err = new StringWriter();
             Map<String, String> env = new HashMap<>(System.getenv());
@@ -42,9 +44,7 @@ class DemoCommandIT {
                     .contains("lost or wrong: 0")
                     .contains("PASS: zero errors, zero lost writes")
                     .doesNotContain("\u001b[");
-            if (!db.password().isEmpty()) {
-                assertThat(out.toString()).doesNotContain(db.password());
-            }
+            assertThat(out.toString() + err).doesNotContain(password);
             try (Connection c = db.connect(); Statement st = c.createStatement();
                  ResultSet rs = st.executeQuery("SELECT count(*) FROM pg_namespace WHERE nspname LIKE 'colshift_demo_%'")) {
                 rs.next();

@@ -56,7 +56,7 @@ class BackfillerIT {
 
         assertThat(count(db, "SELECT count(*) FROM bf_unique WHERE domain = 'x'")).isEqualTo(2000);
         // the nullable nick column cannot order a walk: rows with NULL would be skipped
-        assertThat(out.toString()).contains("walking unique key bf_unique_email (email)");
+        assertThat(out.toString()).contains("walking unique key public.bf_unique_email (email)");
     }
 
     @Test

@@ -8,13 +8,20 @@ import java.io.IOException;
 public final class EmbeddedServer implements PostgresServer {
 
     private final EmbeddedPostgres postgres;
+    private final String host;
 
-    private EmbeddedServer(EmbeddedPostgres postgres) {
+    private EmbeddedServer(EmbeddedPostgres postgres, String host) {
         this.postgres = postgres;
+        this.host = host;
     }
 
     public static EmbeddedServer start() {
-        return new EmbeddedServer(EmbeddedPostgresLauncher.start());
+        return new EmbeddedServer(EmbeddedPostgresLauncher.start(), "localhost");
+    }
+
+    /** A server from the zonky binaries jar at {@code binariesJar}, on 127.0.0.1 (see {@link EmbeddedPostgresLauncher#start(java.nio.file.Path)}). */
+    public static EmbeddedServer start(java.nio.file.Path binariesJar) {
+        return new EmbeddedServer(EmbeddedPostgresLauncher.start(binariesJar), "127.0.0.1");
     }
 
     public int port() {
@@ -23,7 +30,7 @@ public final class EmbeddedServer implements PostgresServer {
 
     @Override
     public String jdbcUrl(String database) {
-        return "jdbc:postgresql://localhost:" + postgres.getPort() + "/" + database;
+        return "jdbc:postgresql://" + host + ":" + postgres.getPort() + "/" + database;
     }
 
     @Override
@@ -38,7 +45,7 @@ public final class EmbeddedServer implements PostgresServer {
 
     @Override
     public String description() {
-        return "embedded PostgreSQL on port " + postgres.getPort();
+        return "embedded PostgreSQL on " + host + ":" + postgres.getPort();
     }
 
     @Override

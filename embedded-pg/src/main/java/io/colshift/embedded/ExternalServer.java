@@ -37,8 +37,9 @@ public final class ExternalServer implements PostgresServer {
     public static ExternalServer connect(String url, String user, String password) {
         Matcher m = URL_SHAPE.matcher(url == null ? "" : url.trim());
         if (!m.matches()) {
+            // the URL may carry a password (password=, sslpassword=): never echo it
             throw new IllegalStateException(URL_VARIABLE + " must look like jdbc:postgresql://host:port/database, got '"
-                    + url + "'");
+                    + (url == null ? null : url.replaceAll("(?i)(password=)[^&]*", "$1***")) + "'");
         }
         ExternalServer server = new ExternalServer(m.group(1), m.group(3) == null ? "" : m.group(3),
                 user == null ? "postgres" : user, password == null ? "" : password);

@@ -70,6 +70,16 @@ class PostgresHarnessTest {
                 .hasMessageContaining("jdbc:postgresql://host:port/database");
     }
 
+    @Test
+    void aRefusedExternalUrlIsQuotedWithoutItsPassword() {
+        assertThatThrownBy(() -> ExternalServer.connect("postgres://db/app?user=u&password=hunter2&sslpassword=k3y",
+                null, null))
+                .isInstanceOf(IllegalStateException.class)
+                .hasMessageContaining("password=***")
+                .hasMessageNotContaining("hunter2")
+                .hasMessageNotContaining("k3y");
+    }
+
     private static String scalar(Statement st, String sql) throws SQLException {
         try (ResultSet rs = st.executeQuery(sql)) {
             rs.next();

@@ -22,9 +22,11 @@ import java.util.Map;
  *                      application's connections, at most once per poll interval per server
  * @param watchUrl      a direct {@code jdbc:postgresql:} URL for the watcher instead of the application's (e.g. past
  *                      a pooler), or null
+ * @param pooler        what sits between the driver and PostgreSQL ({@link Pooler}); decides how colshift keeps
+ *                      server-prepared statements from running stale plans
  */
 public record ColshiftConfig(boolean enabled, String controlSchema, long pollMs, int cacheSize, boolean listen,
-                             long maxStalenessMs, boolean watch, String watchUrl) {
+                             long maxStalenessMs, boolean watch, String watchUrl, Pooler pooler) {
 
     public static final String PREFIX = "colshift.";
     public static final String ENABLED = PREFIX + "enabled";
@@ -35,15 +37,17 @@ public record ColshiftConfig(boolean enabled, String controlSchema, long pollMs,
     public static final String MAX_STALENESS = PREFIX + "maxStaleness";
     public static final String WATCH = PREFIX + "watch";
     public static final String WATCH_URL = PREFIX + "watchUrl";
+    public static final String POOLER = PREFIX + "pooler";
 
     public static final long DEFAULT_POLL_MS = 1000;
     public static final int DEFAULT_CACHE_SIZE = 10_000;
 
     public static final ColshiftConfig DEFAULTS =
-            new ColshiftConfig(true, ControlSchema.DEFAULT_NAME, DEFAULT_POLL_MS, DEFAULT_CACHE_SIZE, true, 0, true, null);
+            new ColshiftConfig(true, ControlSchema.DEFAULT_NAME, DEFAULT_POLL_MS, DEFAULT_CACHE_SIZE, true, 0, true, null,
+                    Pooler.AUTO);
 
     private static final String VALID_KEYS = String.join(", ", ENABLED, CONTROL_SCHEMA, POLL_MS, CACHE_SIZE, LISTEN,
-            MAX_STALENESS, WATCH, WATCH_URL);
+            MAX_STALENESS, WATCH, WATCH_URL, POOLER);
     private static final String POSTGRESQL = "jdbc:postgresql:";
 
     public ColshiftConfig {
@@ -60,11 +64,15 @@ public record ColshiftConfig(boolean enabled, String controlSchema, long pollMs,
         if (watchUrl != null && !watchUrl.startsWith(POSTGRESQL)) {
             throw new IllegalArgumentException("watchUrl must be a " + POSTGRESQL + " URL");
         }
+        if (pooler == null) {
+            throw new IllegalArgumentException("pooler must be given");
+        }
     }
 
     /** The same configuration with another poll interval. */
     public ColshiftConfig withPollMs(long pollMs) {
-        return new ColshiftConfig(enabled, controlSchema, pollMs, cacheSize, listen, maxStalenessMs, watch, watchUrl);
+        return new ColshiftConfig(enabled, controlSchema, pollMs, cacheSize, listen, maxStalenessMs, watch, watchUrl,
+                pooler);
     }
 
     /** The lease asked for: {@code maxStaleness}, or twice the poll interval when not set. */
@@ -91,6 +99,7 @@ public record ColshiftConfig(boolean enabled, String controlSchema, long pollMs,
         long maxStalenessMs = DEFAULTS.maxStalenessMs;
         boolean watch = DEFAULTS.watch;
         String watchUrl = DEFAULTS.watchUrl;
+        Pooler pooler = DEFAULTS.pooler;
         for (Map.Entry<String, String> e : properties.entrySet()) {
             String key = e.getKey();
             String value = e.getValue() == null ? "" : e.getValue().strip();
@@ -103,10 +112,12 @@ public record ColshiftConfig(boolean enabled, String controlSchema, long pollMs,
                 case MAX_STALENESS -> maxStalenessMs = parsePositive(key, value, Long.MAX_VALUE / 2_000_000);
                 case WATCH -> watch = parseBoolean(key, value);
                 case WATCH_URL -> watchUrl = parseWatchUrl(key, value);
+                case POOLER -> pooler = parsePooler(key, value);
                 default -> throw invalid("unknown colshift property '" + key + "'; valid properties are " + VALID_KEYS);
             }
         }
-        return new ColshiftConfig(enabled, controlSchema, pollMs, cacheSize, listen, maxStalenessMs, watch, watchUrl);
+        return new ColshiftConfig(enabled, controlSchema, pollMs, cacheSize, listen, maxStalenessMs, watch, watchUrl,
+                pooler);
     }
 
     private static String parseWatchUrl(String key, String value) throws SQLException {
@@ -116,6 +127,14 @@ public record ColshiftConfig(boolean enabled, String controlSchema, long pollMs,
             throw invalid(key + " must be a " + POSTGRESQL + " URL, got '" + ConnectTarget.redact(value) + "'");
         }
         return url;
+    }
+
+    private static Pooler parsePooler(String key, String value) throws SQLException {
+        Pooler pooler = Pooler.named(value);
+        if (pooler == null) {
+            throw invalid(key + " must be one of " + Pooler.names() + ", got '" + value + "'");
+        }
+        return pooler;
     }
 
     private static boolean parseBoolean(String key, String value) throws SQLException {

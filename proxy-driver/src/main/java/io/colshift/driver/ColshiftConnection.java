@@ -40,6 +40,14 @@ public interface ColshiftConnection extends Connection {
      */
     long statementsPassedUnchanged();
 
+    /**
+     * True when consecutive transactions of this connection may run on different PostgreSQL backends (a pooler in
+     * transaction mode, set with {@code colshift.pooler} or detected when the connection opened): colshift then
+     * leaves server-prepared statements alone, and sends statements unnamed unless the pooler keeps prepared
+     * statements itself.
+     */
+    boolean sharesBackends();
+
     /** The underlying driver's connection; statements sent on it bypass colshift entirely. */
     Connection realConnection();
 }

@@ -16,7 +16,7 @@ import java.util.logging.Logger;
  *
  * <p>JavaBean properties: {@code url}, {@code user}, {@code password}, and the colshift options
  * {@code enabled}, {@code controlSchema}, {@code pollMs}, {@code cacheSize}, {@code listen}, {@code maxStaleness},
- * {@code watch}, {@code watchUrl} (options never set keep the
+ * {@code watch}, {@code watchUrl}, {@code pooler} (options never set keep the
  * URL's value or the default; getters show the default then). Options and credentials are handed to {@link ColshiftDriver#connect} as connect
  * properties; {@code loginTimeout} is kept for callers that read it back but is not forwarded, since the
  * meaning of a login timeout belongs to the real driver (use its own property, e.g. pgjdbc's
@@ -37,6 +37,7 @@ public class ColshiftDataSource implements DataSource {
     private Long maxStaleness;
     private Boolean watch;
     private String watchUrl;
+    private String pooler;
     private int loginTimeout;
     private PrintWriter logWriter;
 
@@ -81,6 +82,9 @@ public class ColshiftDataSource implements DataSource {
         }
         if (watchUrl != null) {
             properties.setProperty(ColshiftConfig.WATCH_URL, watchUrl);
+        }
+        if (pooler != null) {
+            properties.setProperty(ColshiftConfig.POOLER, pooler);
         }
         return DRIVER.connect(url, properties);
     }
@@ -182,6 +186,15 @@ public class ColshiftDataSource implements DataSource {
 
     public void setWatchUrl(String watchUrl) {
         this.watchUrl = watchUrl;
+    }
+
+    /** {@code auto}, {@code none}, {@code transaction} or {@code transaction-prepared}; checked when connecting. */
+    public String getPooler() {
+        return pooler == null ? ColshiftConfig.DEFAULTS.pooler().value() : pooler;
+    }
+
+    public void setPooler(String pooler) {
+        this.pooler = pooler;
     }
 
     @Override

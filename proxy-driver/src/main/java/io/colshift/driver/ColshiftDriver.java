@@ -53,7 +53,11 @@ public final class ColshiftDriver implements Driver {
         try {
             RewriteSeam seam = RewriteWiring.seamFor(target.realUrl(), target.realProperties(), target.config(),
                     connection);
-            return ProxyFactory.CONNECTION.make(connection, seam);
+            ProxyConnection proxy = ProxyFactory.CONNECTION.make(connection, seam);
+            if (seam.follows()) {
+                proxy.sharesBackends(PooledConnections.apply(connection, target.config().pooler()));
+            }
+            return proxy;
         } catch (RuntimeException | Error e) {
             connection.close();
             throw e;
@@ -106,6 +110,12 @@ public final class ColshiftDriver implements Driver {
                         new String[]{"true", "false"}),
                 property(info, ColshiftConfig.WATCH_URL, null,
                         "a direct jdbc:postgresql: URL for colshift's watcher connection, e.g. past a pooler", null),
+                property(info, ColshiftConfig.POOLER, defaults.pooler().value(),
+                        "what sits between the driver and PostgreSQL: auto detects a pooler, transaction is a pooler"
+                                + " in transaction mode without prepared statements (every statement is sent"
+                                + " unnamed), transaction-prepared one that keeps them (PgBouncer 1.21+"
+                                + " max_prepared_statements), none a direct connection",
+                        java.util.Arrays.stream(Pooler.values()).map(Pooler::value).toArray(String[]::new)),
         };
     }
 

@@ -29,6 +29,8 @@ abstract class ProxyConnection implements ColshiftConnection {
     private ProxyDatabaseMetaData metaData;
     /** The state this connection's last statement ran under. */
     private StateSnapshot seenState;
+    /** Set once, before the application sees the connection: see {@link PooledConnections}. */
+    private boolean sharesBackends;
     /**
      * Kept parameters of the last closed statement, for the next one: applications prepare per use, so
      * without this every statement that keeps its parameters would allocate their slots anew. Atomic
@@ -51,8 +53,17 @@ abstract class ProxyConnection implements ColshiftConnection {
     }
 
     /**
+     * Marks a connection whose consecutive transactions may run on different backends (a transaction pooler):
+     * colshift then never drops server-prepared statements on it, since they would be other clients' too.
+     */
+    final void sharesBackends(boolean shares) {
+        sharesBackends = shares;
+    }
+
+    /**
      * Called with the state a statement is about to run under. When a new state version appears, the
-     * connection's server-prepared statements are dropped first ({@link ServerPreparedStatements}).
+     * connection's server-prepared statements are dropped first ({@link ServerPreparedStatements}), unless the
+     * connection shares its backends with other clients ({@link PooledConnections}).
      * Costs a reference comparison while the state stays put.
      */
     final void beforeStatement(StateSnapshot now) {
@@ -62,7 +73,7 @@ abstract class ProxyConnection implements ColshiftConnection {
     }
 
     private void stateMoved(StateSnapshot now) {
-        if (now.version() == seenState.version() || ServerPreparedStatements.dropAll(delegate)) {
+        if (now.version() == seenState.version() || sharesBackends || ServerPreparedStatements.dropAll(delegate)) {
             seenState = now;
         }
     }
@@ -226,6 +237,11 @@ abstract class ProxyConnection implements ColshiftConnection {
     @Override
     public final long statementsPassedUnchanged() {
         return seam.passedUnchangedCount();
+    }
+
+    @Override
+    public final boolean sharesBackends() {
+        return sharesBackends;
     }
 
     @Override

@@ -54,7 +54,7 @@ import java.util.List;
  * {@code getUpdateCount} and {@code executeBatch} report that count, and nothing is written.
  *
  * <p><b>Stale cached plans</b> ("cached plan must not change result type" after {@code ADD COLUMN}): see
- * {@link ServerPreparedStatements}.
+ * {@link ServerPreparedStatements}, and {@link PooledConnections} behind a transaction pooler.
  *
  * <p>Settings made through {@code unwrap(PGStatement.class)} apply to the real statement of the moment and
  * are not carried over when it is prepared again; standard JDBC settings (fetch size, max rows, timeouts,

@@ -30,7 +30,7 @@ final class RewriteSeam {
 
     /** For {@code colshift.enabled=false}: nothing is watched and nothing is ever rewritten. */
     static RewriteSeam passThrough() {
-        return new RewriteSeam(SnapshotSource.fixed(StateSnapshot.EMPTY), StatementRewriter.IDENTITY);
+        return new RewriteSeam(SnapshotSource.fixed(StateSnapshot.EMPTY), StatementRewriter.IDENTITY, () -> 0, false);
     }
 
     private final SnapshotSource source;
@@ -38,22 +38,34 @@ final class RewriteSeam {
     private final LongAdder passedUnchanged = new LongAdder();
     private final AtomicBoolean failureLogged = new AtomicBoolean();
     private final LongSupplier rewriterPassedUnchanged;
+    private final boolean follows;
 
     /**
      * @param rewriterPassedUnchanged how many statements the rewriter itself passed unchanged (it counts and
      *                                logs those on its own)
      */
     RewriteSeam(SnapshotSource source, StatementRewriter rewriter, LongSupplier rewriterPassedUnchanged) {
+        this(source, rewriter, rewriterPassedUnchanged, true);
+    }
+
+    private RewriteSeam(SnapshotSource source, StatementRewriter rewriter, LongSupplier rewriterPassedUnchanged,
+                        boolean follows) {
         this.source = source;
         this.rewriter = rewriter;
         this.rewriterPassedUnchanged = rewriterPassedUnchanged;
+        this.follows = follows;
     }
 
     RewriteSeam(SnapshotSource source, StatementRewriter rewriter) {
         this(source, rewriter, () -> 0);
     }
 
-    /** The last state published for this seam's server, without checking its lease: for monitoring. */
+    /** False for the pass-through seam of {@code colshift.enabled=false} and non-PostgreSQL URLs: no state moves. */
+    boolean follows() {
+        return follows;
+    }
+
+    /** The state every statement executing now must follow (rule 4: the version current at execution). */
     StateSnapshot current() {
         return source.current();
     }

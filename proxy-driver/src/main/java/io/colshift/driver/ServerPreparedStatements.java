@@ -22,7 +22,9 @@ import java.sql.Statement;
  * transactions. It costs one round trip per connection per state change.
  *
  * <p>Skipped for connections that are not pgjdbc's and while the transaction has already failed (the
- * statement could not run; the next statement after the rollback tries again).
+ * statement could not run; the next statement after the rollback tries again). Never used on a connection
+ * through a transaction pooler, where it would reach another client's server connection: see
+ * {@link PooledConnections} for what colshift does there.
  */
 final class ServerPreparedStatements {
 

@@ -13,9 +13,17 @@ import java.util.Objects;
  * @param readFallback  SQL expression readers see while the column is absent or NULL; never null ("NULL" at least)
  * @param phase         current phase
  * @param writesEnabled the runtime write flag
+ * @param columnDefault the spec's final DEFAULT expression as written, or null; catalog metadata shows it for
+ *                      the column while it does not exist yet (never spliced into SQL)
  */
 public record ColumnMigration(String id, String schema, String table, String column, String type,
-                              String readFallback, Phase phase, boolean writesEnabled) {
+                              String readFallback, Phase phase, boolean writesEnabled, String columnDefault) {
+
+    /** A migration whose spec has no default. */
+    public ColumnMigration(String id, String schema, String table, String column, String type,
+                           String readFallback, Phase phase, boolean writesEnabled) {
+        this(id, schema, table, column, type, readFallback, phase, writesEnabled, null);
+    }
 
     public ColumnMigration {
         Objects.requireNonNull(id, "id");
@@ -37,10 +45,10 @@ public record ColumnMigration(String id, String schema, String table, String col
     }
 
     public ColumnMigration withPhase(Phase newPhase) {
-        return new ColumnMigration(id, schema, table, column, type, readFallback, newPhase, writesEnabled);
+        return new ColumnMigration(id, schema, table, column, type, readFallback, newPhase, writesEnabled, columnDefault);
     }
 
     public ColumnMigration withWritesEnabled(boolean enabled) {
-        return new ColumnMigration(id, schema, table, column, type, readFallback, phase, enabled);
+        return new ColumnMigration(id, schema, table, column, type, readFallback, phase, enabled, columnDefault);
     }
 }

@@ -100,7 +100,7 @@ final class SnapshotLoader {
         List<ColumnMigration> migrations = new ArrayList<>();
         try (Statement st = c.createStatement();
              ResultSet rs = st.executeQuery("SELECT s.version, m.id, m.table_schema, m.table_name, m.column_name,"
-                     + " m.column_type, m.read_fallback, m.phase, m.writes_enabled FROM " + schema.table("state")
+                     + " m.column_type, m.read_fallback, m.phase, m.writes_enabled, m.default_expr FROM " + schema.table("state")
                      + " s LEFT JOIN " + schema.table("migrations") + " m ON NOT m.archived"
                      + " AND m.phase" + EQ + "ANY (" + REWRITTEN_PHASES + ") ORDER BY m.id")) {
             if (!rs.next()) {
@@ -111,7 +111,7 @@ final class SnapshotLoader {
                 if (rs.getString(2) != null) {
                     migrations.add(new ColumnMigration(rs.getString(2), rs.getString(3), rs.getString(4),
                             rs.getString(5), rs.getString(6), rs.getString(7), Phase.fromLabel(rs.getString(8)),
-                            rs.getBoolean(9)));
+                            rs.getBoolean(9), rs.getString(10)));
                 }
             } while (rs.next());
         }

@@ -178,8 +178,21 @@ final class WatchLoop {
     private void watch(Connection c) throws SQLException {
         PGConnection pg = c.unwrap(PGConnection.class);
         searchPath = SnapshotLoader.searchPath(c); // the application role's, before this session's is pinned
-        try (Statement st = c.createStatement()) {
-            st.execute("SET search_path = pg_catalog, pg_temp");
+        if (behindPooler(c, pg)) {
+            // A session-level SET through a transaction pooler would stay on a server connection other clients get
+            // next and change what their unqualified names resolve to. Every query this watcher sends is
+            // pg_catalog-qualified and names the control schema, so it resolves the same without the pin.
+            if (!poolerDetected) {
+                LOG.warn("colshift's watcher of {} is behind a pooler (its backend pid differs from the one announced"
+                        + " at start-up), where LISTEN cannot be heard; it polls every {} ms instead. Set"
+                        + " colshift.watchUrl to a direct URL of the server to be notified at once.", key,
+                        settings.pollMs());
+            }
+            poolerDetected = true;
+        } else {
+            try (Statement st = c.createStatement()) {
+                st.execute("SET search_path = pg_catalog, pg_temp");
+            }
         }
         inRecovery = isInRecovery(c);
         recoveryChanged = false;
@@ -295,6 +308,15 @@ final class WatchLoop {
         }
     }
 
+    /** The backend pid announced at start-up differs from the one running queries: a pooler hands them out. */
+    private static boolean behindPooler(Connection c, PGConnection pg) throws SQLException {
+        try (Statement st = c.createStatement();
+             java.sql.ResultSet rs = st.executeQuery("SELECT pg_catalog.pg_backend_pid()")) {
+            rs.next();
+            return rs.getInt(1) != pg.getBackendPID();
+        }
+    }
+
     private void checkSession(StateProbe probe) {
         if (probe.inRecovery() != inRecovery) {
             recoveryChanged = true; // promoted: reconnect, and listen from now on
@@ -370,6 +392,9 @@ final class WatchLoop {
             throw new SQLException("not a PostgreSQL URL: " + key, "08001");
         }
         c.setAutoCommit(true);
+        // Unnamed statements only, whatever prepareThreshold the application's URL sets: through a transaction
+        // pooler a named statement of this connection would meet other clients' statements of the same name.
+        c.unwrap(org.postgresql.PGConnection.class).setPrepareThreshold(0);
         return c;
     }
 

@@ -26,6 +26,9 @@ class ColshiftDataSourceTest {
         assertThat(ds.isEnabled()).isTrue();
         assertThat(ds.getControlSchema()).isEqualTo("colshift");
         assertThat(ds.getCacheSize()).isEqualTo(ColshiftConfig.DEFAULT_CACHE_SIZE);
+        assertThat(ds.getPooler()).isEqualTo("auto");
+        ds.setPooler("transaction");
+        assertThat(ds.getPooler()).isEqualTo("transaction");
         ds.setEnabled(false);
         ds.setPollMs(250);
         ds.setUrl("jdbc:colshift:postgresql://h/db");
@@ -43,5 +46,9 @@ class ColshiftDataSourceTest {
         ds.setControlSchema("Not Valid");
         assertThatThrownBy(ds::getConnection).isInstanceOf(SQLException.class)
                 .hasMessageContaining("colshift.controlSchema");
+        ds.setControlSchema("colshift");
+        ds.setPooler("pgbouncer");
+        assertThatThrownBy(ds::getConnection).isInstanceOf(SQLException.class)
+                .hasMessageContaining("colshift.pooler").hasMessageContaining("'pgbouncer'");
     }
 }

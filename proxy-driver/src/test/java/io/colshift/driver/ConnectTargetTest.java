@@ -72,7 +72,8 @@ class ConnectTargetTest {
         assertThatThrownBy(() -> ConnectTarget.parse("jdbc:colshift:postgresql://h/db?colshift.enable=false", null))
                 .isInstanceOf(SQLException.class)
                 .hasMessageContaining("'colshift.enable'")
-                .hasMessageContaining("colshift.enabled, colshift.controlSchema, colshift.pollMs, colshift.cacheSize, colshift.listen");
+                .hasMessageContaining("colshift.enabled, colshift.controlSchema, colshift.pollMs, colshift.cacheSize, colshift.listen,"
+                        + " colshift.maxStaleness, colshift.watch, colshift.watchUrl, colshift.pooler");
     }
 
     @Test
@@ -83,6 +84,19 @@ class ConnectTargetTest {
                 .hasMessageContaining("colshift.cacheSize").hasMessageContaining("'lots'");
         assertThatThrownBy(() -> ConnectTarget.parse("jdbc:colshift:postgresql://h/db?colshift.controlSchema=A-B", null))
                 .hasMessageContaining("colshift.controlSchema");
+    }
+
+    @Test
+    void readsThePoolerAndNamesTheValidValuesForABadOne() throws SQLException {
+        assertThat(ConnectTarget.parse("jdbc:colshift:postgresql://h/db", null).config().pooler())
+                .isEqualTo(Pooler.AUTO);
+        assertThat(ConnectTarget.parse("jdbc:colshift:postgresql://h/db?colshift.pooler=Transaction", null)
+                .config().pooler()).isEqualTo(Pooler.TRANSACTION);
+        assertThat(ConnectTarget.parse("jdbc:colshift:postgresql://h/db?colshift.pooler=transaction-prepared", null)
+                .config().pooler()).isEqualTo(Pooler.TRANSACTION_PREPARED);
+        assertThatThrownBy(() -> ConnectTarget.parse("jdbc:colshift:postgresql://h/db?colshift.pooler=pgbouncer", null))
+                .hasMessageContaining("colshift.pooler").hasMessageContaining("'pgbouncer'")
+                .hasMessageContaining("auto, none, transaction, transaction-prepared");
     }
 
     @Test

@@ -1,5 +1,6 @@
 package io.colshift.demo.workload;
 
+import io.colshift.phase.SearchPathPin;
 import io.colshift.state.StateWatcher;
 import io.colshift.state.StateWatchers;
 
@@ -67,7 +68,7 @@ public final class DriverBarrier {
     public boolean awaitCurrentState(Duration timeout) throws SQLException, InterruptedException {
         long version;
         Properties props = target.credentials();
-        try (Connection c = DriverManager.getConnection(target.plainUrl(), props);
+        try (Connection c = SearchPathPin.pin(DriverManager.getConnection(target.plainUrl(), props));
              PreparedStatement ps = c.prepareStatement("SELECT version FROM " + target.controlSchema() + ".state");
              ResultSet rs = ps.executeQuery()) {
             rs.next();

@@ -1,4 +1,4 @@
-package io.colshift.cli;
+package io.colshift.phase;
 
 import org.junit.jupiter.api.Test;
 
@@ -15,10 +15,22 @@ class SafeTextTest {
     }
 
     @Test
+    void invisibleFormattingCharactersAreEscapedToo() {
+        assertThat(SafeText.of("evil\u2066x\u200b\ufeff")).isEqualTo("evil\\u2066x\\u200b\\ufeff");
+        assertThat(SafeText.of("line\u2028sep")).isEqualTo("line\\u2028sep");
+        assertThat(SafeText.of("tag\udb40\udc01")).isEqualTo("tag\\U000e0001");
+    }
+
+    @Test
     void plainTextAndNullPassUnchanged() {
-        String plain = "web-1/10.0.0.7 café 0/3000060";
+        String plain = "web-1/10.0.0.7 café 0/3000060 \"tbl\" 'x' \\n 東京 😀 -- ;";
         assertThat(SafeText.of(plain)).isSameAs(plain);
         assertThat(SafeText.of((String) null)).isNull();
         assertThat(SafeText.of((Object) 42L)).isEqualTo("42");
+    }
+
+    @Test
+    void textKeepsItsLineBreaksButNothingElse() {
+        assertThat(SafeText.text("step 1\n  sql: x\u001b[2J\n")).isEqualTo("step 1\n  sql: x\\e[2J\n");
     }
 }
