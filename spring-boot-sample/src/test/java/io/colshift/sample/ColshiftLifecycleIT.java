@@ -7,7 +7,10 @@ import io.colshift.demo.workload.DriverShutdown;
 import io.colshift.demo.workload.UsersTable;
 import io.colshift.embedded.junit.TestDatabase;
 import io.colshift.embedded.junit.WithPostgres;
+import io.colshift.metrics.ColshiftMetrics;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Tags;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -127,12 +130,26 @@ class ColshiftLifecycleIT {
                 .count()).isZero();
     }
 
+    @Test
+    void binderWorksWithoutSpringOnAnyRegistry() throws Exception {
+        users.count(); // a connection reached the server, so its watcher exists
+        SimpleMeterRegistry registry = new SimpleMeterRegistry();
+        try (ColshiftMetrics metrics = new ColshiftMetrics(Tags.of("app", "plain"))) {
+            metrics.bindTo(registry);
+            assertThat(registry.get("colshift.state.version").tag("app", "plain").tag("database", db.name()).gauge()
+                    .value()).isEqualTo(stateVersionOverHttp());
+            assertThat(registry.get("colshift.rewrite.cache").tag("result", "hit").functionCounter().count())
+                    .isGreaterThanOrEqualTo(0);
+        }
+    }
+
     /**
      * JPA reads, writes and derived values, a JdbcTemplate query naming the new column, and Actuator reporting
      * {@code phase} (or no migration to rewrite once the statements pass unchanged).
      *
      * @param writesKept whether a value written now is stored (the write flag is on, or the column is final)
      */
+    @SuppressWarnings({"unchecked", "rawtypes"})
     private void applicationWorks(String phase, boolean writesKept) {
         assertThat(users.findByEmail(UsersTable.seededEmail(1)).orElseThrow().getStatus())
                 .as("derived status of a live row in %s", phase).isEqualTo(UsersTable.derivedStatus(false));
@@ -160,7 +177,7 @@ class ColshiftLifecycleIT {
                 assertThat(migration.get("phase")).isEqualTo(phase);
             });
         }
-        assertThat((Map<?, ?>) server.get("counters")).containsKey("rewrite.rewritten");
+        assertThat(((Map<String, Object>) server.get("counters")).keySet()).contains("rewrite.rewritten", "inlineRefreshes");
 
         ResponseEntity<Map> health = http.getForEntity("/actuator/health/colshift", Map.class);
         assertThat(health.getStatusCode()).as("health in %s: %s", phase, health.getBody()).isEqualTo(HttpStatus.OK);
@@ -174,7 +191,7 @@ class ColshiftLifecycleIT {
         return ((Number) onlyServer(get("/actuator/colshift")).get("stateVersion")).longValue();
     }
 
-    @SuppressWarnings("unchecked")
+    @SuppressWarnings({"unchecked", "rawtypes"})
     private Map<String, Object> get(String path) {
         ResponseEntity<Map> response = http.getForEntity(path, Map.class);
         assertThat(response.getStatusCode()).as("%s: %s", path, response.getBody()).isEqualTo(HttpStatus.OK);
