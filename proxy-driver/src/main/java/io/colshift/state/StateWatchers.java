@@ -12,6 +12,8 @@ import java.util.Optional;
 import java.util.Properties;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.function.Consumer;
 
 /**
  * The JVM-wide registry of {@link StateWatcher}s: one per {@link ServerKey} (server, database, control schema),
@@ -31,6 +33,8 @@ public final class StateWatchers {
     static final long FIRST_LOAD_WAIT_MS = 5_000;
 
     private static final ConcurrentMap<ServerKey, StateWatcher> WATCHERS = new ConcurrentHashMap<>();
+    /** Monitoring code told of every new holder (metrics per server); called when a connection first reaches a server. */
+    private static final List<Consumer<StateWatcher>> LISTENERS = new CopyOnWriteArrayList<>();
 
     private StateWatchers() {
     }
@@ -40,7 +44,42 @@ public final class StateWatchers {
      * Does not wait: a statement finding the state never read reads it over its own connection.
      */
     public static StateWatcher forServer(ServerKey key, WatchSettings settings) {
-        return WATCHERS.computeIfAbsent(key, k -> start(k, settings));
+        StateWatcher existing = WATCHERS.get(key);
+        if (existing != null) {
+            return existing;
+        }
+        boolean[] created = new boolean[1];
+        StateWatcher watcher = WATCHERS.computeIfAbsent(key, k -> {
+            created[0] = true;
+            return start(k, settings);
+        });
+        if (created[0]) {
+            tell(watcher);
+        }
+        return watcher;
+    }
+
+    /**
+     * Calls {@code listener} for every holder there is and for every one started later, for monitoring code that
+     * registers something per server (Micrometer meters). A holder may be told twice when it starts while this
+     * runs. Closing the result stops the calls.
+     */
+    public static AutoCloseable onEachWatcher(Consumer<StateWatcher> listener) {
+        LISTENERS.add(listener);
+        WATCHERS.values().forEach(w -> tell(listener, w));
+        return () -> LISTENERS.remove(listener);
+    }
+
+    private static void tell(StateWatcher watcher) {
+        LISTENERS.forEach(l -> tell(l, watcher));
+    }
+
+    private static void tell(Consumer<StateWatcher> listener, StateWatcher watcher) {
+        try {
+            listener.accept(watcher);
+        } catch (RuntimeException e) {
+            LOG.debug("colshift watcher listener failed", e); // monitoring never stops a connection
+        }
     }
 
     /**
