@@ -193,7 +193,7 @@ class BarrierIT {
         exec("CREATE ROLE " + role + " LOGIN PASSWORD 'blind-pw'");
         try {
             exec("GRANT CREATE ON DATABASE " + db.name() + " TO " + role);
-            exec("CREATE TABLE bar_blind_t (id int PRIMARY KEY, c int)");
+            exec("CREATE TABLE bar_blind_t (id int PRIMARY KEY)");
             exec("ALTER TABLE bar_blind_t OWNER TO " + role);
             Cli blind = new Cli(db).withEnvironment("COLSHIFT_PASSWORD", "blind-pw");
             String[] as = {"--url", db.jdbcUrl(), "--user", role, "--schema", "bar_blind"};

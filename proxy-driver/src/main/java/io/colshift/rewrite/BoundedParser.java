@@ -6,6 +6,8 @@ import net.sf.jsqlparser.parser.StringProvider;
 import net.sf.jsqlparser.parser.Token;
 import net.sf.jsqlparser.statement.Statement;
 
+import java.lang.management.ManagementFactory;
+import java.lang.management.ThreadMXBean;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
@@ -18,6 +20,13 @@ import java.util.concurrent.TimeUnit;
  *
  * <p>Simple mode first (fast, covers almost everything applications send), complex mode only when the
  * simple grammar fails, as {@code CCJSqlParserUtil} does.
+ *
+ * <p>The bound is on the parsing thread's <em>CPU time</em>, not on the clock: on a starved machine (a cold JVM
+ * loading and compiling the parser while other processes hold the cores) an ordinary statement can take many times
+ * its CPU time in wall time, and giving up on it would pass it unchanged — a failed or wrong statement from
+ * {@code expanded} on — for no fault of the statement. A pathological statement still exhausts its CPU budget and
+ * is given up on. A wall-clock ceiling of {@link #WALL_CEILING_FACTOR} times the budget stays as a last resort, and
+ * where the JVM cannot measure thread CPU time the bound is the clock, as before.
  */
 final class BoundedParser implements AutoCloseable {
 
@@ -36,6 +45,12 @@ final class BoundedParser implements AutoCloseable {
         }
     }
 
+    /** However little CPU a parse got, it is given up on after this many times its budget on the clock. */
+    static final int WALL_CEILING_FACTOR = 30;
+
+    private static final ThreadMXBean THREADS = ManagementFactory.getThreadMXBean();
+    private static final boolean CPU_TIME = cpuTimeMeasurable();
+
     private final long timeoutNanos;
     private final ScheduledThreadPoolExecutor watchdog;
 
@@ -53,7 +68,7 @@ final class BoundedParser implements AutoCloseable {
     }
 
     ParsedStatement parse(String sql) throws Failure {
-        long deadline = System.nanoTime() + timeoutNanos;
+        long start = spentNanos(Thread.currentThread());
         Failure simple;
         try {
             return attempt(sql, false, timeoutNanos);
@@ -63,7 +78,7 @@ final class BoundedParser implements AutoCloseable {
             }
             simple = f;
         }
-        long left = deadline - System.nanoTime();
+        long left = timeoutNanos - (spentNanos(Thread.currentThread()) - start);
         if (left <= 0) {
             throw new Failure("parse time exhausted in simple mode", true);
         }
@@ -76,9 +91,7 @@ final class BoundedParser implements AutoCloseable {
 
     private ParsedStatement attempt(String sql, boolean complex, long budgetNanos) throws Failure {
         CCJSqlParser parser = new CCJSqlParser(new StringProvider(sql)).withAllowComplexParsing(complex);
-        ScheduledFuture<?> alarm = watchdog.schedule(() -> {
-            parser.interrupted = true;
-        }, budgetNanos, TimeUnit.NANOSECONDS);
+        Alarm alarm = new Alarm(parser, Thread.currentThread(), budgetNanos);
         Statement statement;
         try {
             statement = parser.Statement();
@@ -91,7 +104,7 @@ final class BoundedParser implements AutoCloseable {
             }
             throw new Failure(String.valueOf(e.getMessage()), parser.interrupted);
         } finally {
-            alarm.cancel(false);
+            alarm.cancel();
         }
         if (parser.interrupted) {
             throw new Failure("parse interrupted at its deadline", true);
@@ -109,6 +122,73 @@ final class BoundedParser implements AutoCloseable {
             throw new Failure("no parse tree", false);
         }
         return new ParsedStatement(sql, statement, root, TokenIndex.of(root.jjtGetFirstToken()));
+    }
+
+    /**
+     * Raises the parser's {@code interrupted} flag once the parsing thread has used its CPU budget, or once the wall
+     * ceiling has passed. It wakes when the budget would be used up had the thread run all along, and sleeps again
+     * for what is left while the thread got less.
+     */
+    private final class Alarm implements Runnable {
+        private final CCJSqlParser parser;
+        private final Thread thread;
+        private final long budgetNanos;
+        private final long cpuStart;
+        private final long wallCeiling;
+        private ScheduledFuture<?> next;
+        private boolean cancelled;
+
+        Alarm(CCJSqlParser parser, Thread thread, long budgetNanos) {
+            this.parser = parser;
+            this.thread = thread;
+            this.budgetNanos = budgetNanos;
+            this.cpuStart = spentNanos(thread);
+            this.wallCeiling = System.nanoTime() + Math.max(budgetNanos, budgetNanos * WALL_CEILING_FACTOR);
+            schedule(budgetNanos);
+        }
+
+        @Override
+        public synchronized void run() {
+            if (cancelled) {
+                return;
+            }
+            long left = budgetNanos - (spentNanos(thread) - cpuStart);
+            long toCeiling = wallCeiling - System.nanoTime();
+            if (left <= 0 || toCeiling <= 0) {
+                parser.interrupted = true;
+            } else {
+                schedule(Math.min(left, toCeiling));
+            }
+        }
+
+        private synchronized void schedule(long delayNanos) {
+            next = watchdog.schedule(this, delayNanos, TimeUnit.NANOSECONDS);
+        }
+
+        synchronized void cancel() {
+            cancelled = true;
+            next.cancel(false);
+        }
+    }
+
+    /** CPU time {@code thread} has used, or the clock where the JVM cannot tell. */
+    private static long spentNanos(Thread thread) {
+        if (CPU_TIME) {
+            long cpu = thread == Thread.currentThread() ? THREADS.getCurrentThreadCpuTime()
+                    : THREADS.getThreadCpuTime(thread.getId());
+            if (cpu >= 0) {
+                return cpu;
+            }
+        }
+        return System.nanoTime();
+    }
+
+    private static boolean cpuTimeMeasurable() {
+        try {
+            return THREADS.isThreadCpuTimeSupported() && THREADS.isThreadCpuTimeEnabled();
+        } catch (UnsupportedOperationException | SecurityException e) {
+            return false;
+        }
     }
 
     @Override
