@@ -24,8 +24,11 @@ import java.util.concurrent.TimeUnit;
  * followed by a watcher of its own exactly as one JVM follows its server (one watcher, one connection, polls at
  * {@code colshift.pollMs}, heartbeats), each with one application connection running {@code SELECT 1}. Nothing
  * else uses that database, so its {@code pg_stat_database} commit and rollback counts, minus the statements the
- * harness ran itself, are colshift's own transactions; the watchers' counters ({@code Polls}, {@code Reloads},
- * {@code Heartbeats}, {@code InlineRefreshes}, as JMX shows them) are reported next to them.
+ * harness ran itself, are colshift's own transactions. They are taken over the instances' whole life, from before
+ * the first connect until every backend has exited (start-up included), because a backend publishes its counts
+ * only every so often while it runs (seconds late) but always when it exits. The watchers' counters over the
+ * measured window alone ({@code Polls}, {@code Reloads}, {@code Heartbeats}, {@code InlineRefreshes}, as JMX shows
+ * them) are reported next to them.
  *
  * @param host     server as {@code jdbc:postgresql://host:port} (no database)
  * @param user     superuser (reads {@code pg_stat_activity} of every backend)
@@ -35,7 +38,7 @@ record ControlPlaneCost(String host, String user, String password) {
 
     /** One mode's figures. */
     record Result(String mode, int instances, int colshiftConnections, int applicationConnections,
-                  double windowSeconds, double serverTxPerSecond, double driverQueriesPerSecond,
+                  double windowSeconds, double lifetimeSeconds, double serverTxPerSecond, double driverQueriesPerSecond,
                   long polls, long reloads, long heartbeats, long inlineRefreshes, long statements) {
 
         double connectionsPerInstance() {
@@ -71,8 +74,16 @@ record ControlPlaneCost(String host, String user, String password) {
      */
     Result measure(String mode, String database, int instances, boolean watch, long pollMs, long warmUpMs,
                    long windowMs, long sweepPauseMs) throws SQLException, InterruptedException {
+        awaitNoBackends(database);
+        long txBefore = transactions(database);
+        long opened = System.nanoTime();
         List<Connection> app = new ArrayList<>();
         List<Statement> statements = new ArrayList<>();
+        long[] run = {0};
+        int[] backends;
+        Counters window;
+        double windowSeconds;
+        long windowStatements;
         try {
             for (int i = 0; i < instances; i++) {
                 Properties p = new Properties();
@@ -87,24 +98,15 @@ record ControlPlaneCost(String host, String user, String password) {
                 app.add(c);
                 statements.add(c.createStatement());
             }
-            long[] run = {0};
             sweep(statements, warmUpMs, sweepPauseMs, run);
-            int[] backends = backends(database);
-            long tx0 = transactions(database);
+            backends = backends(database);
             Counters c0 = Counters.of(database);
+            long before = run[0];
             long start = System.nanoTime();
-            run[0] = 0;
             sweep(statements, windowMs, sweepPauseMs, run);
-            long statementsRun = run[0];
-            double seconds = (System.nanoTime() - start) / 1e9;
-            // PostgreSQL publishes a backend's counts at most once a second: give the last ones time to arrive
-            Thread.sleep(1_500);
-            long tx1 = transactions(database);
-            Counters d = Counters.of(database).minus(c0);
-            double serverTx = (tx1 - tx0 - statementsRun) / seconds;
-            double driverQ = (d.polls + d.reloads + d.heartbeats + d.inlineRefreshes) / seconds;
-            return new Result(mode, instances, backends[0], backends[1], seconds, serverTx, driverQ, d.polls,
-                    d.reloads, d.heartbeats, d.inlineRefreshes, statementsRun);
+            windowSeconds = (System.nanoTime() - start) / 1e9;
+            windowStatements = run[0] - before;
+            window = Counters.of(database).minus(c0);
         } finally {
             for (Connection c : app) {
                 try {
@@ -117,6 +119,28 @@ record ControlPlaneCost(String host, String user, String password) {
                     .filter(w -> w.stats().database().endsWith("/" + database))
                     .forEach(StateWatcher::close);
         }
+        double lifetimeSeconds = (System.nanoTime() - opened) / 1e9;
+        // a backend publishes its counts when it exits; before that they may lag by seconds
+        awaitNoBackends(database);
+        long colshiftTx = transactions(database) - txBefore - run[0];
+        double driverQ = (window.polls + window.reloads + window.heartbeats + window.inlineRefreshes) / windowSeconds;
+        return new Result(mode, instances, backends[0], backends[1], windowSeconds, lifetimeSeconds,
+                colshiftTx / lifetimeSeconds, driverQ, window.polls, window.reloads, window.heartbeats,
+                window.inlineRefreshes, windowStatements);
+    }
+
+    /** Waits until no backend is connected to {@code database} (and has therefore published its counts). */
+    private void awaitNoBackends(String database) throws SQLException, InterruptedException {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
+        while (System.nanoTime() < deadline) {
+            int[] b = backends(database);
+            if (b[2] == 0) {
+                Thread.sleep(500); // the exiting backend's counts are written as it exits
+                return;
+            }
+            Thread.sleep(100);
+        }
+        throw new IllegalStateException("backends of " + database + " did not exit within 30 s");
     }
 
     static String schema(int instance) {
@@ -135,16 +159,16 @@ record ControlPlaneCost(String host, String user, String password) {
         }
     }
 
-    /** colshift's own backends (application_name {@code colshift …}) and the application's, on {@code database}. */
+    /** colshift's own backends (application_name {@code colshift …}), the application's and all, on {@code database}. */
     private int[] backends(String database) throws SQLException {
         try (Connection c = DriverManager.getConnection(host + "/postgres", user, password);
              var ps = c.prepareStatement("SELECT count(*) FILTER (WHERE application_name LIKE 'colshift%'), "
-                     + "count(*) FILTER (WHERE application_name = 'bench app') FROM pg_catalog.pg_stat_activity "
+                     + "count(*) FILTER (WHERE application_name = 'bench app'), count(*) FROM pg_catalog.pg_stat_activity "
                      + "WHERE datname = ?")) {
             ps.setString(1, database);
             try (ResultSet rs = ps.executeQuery()) {
                 rs.next();
-                return new int[]{rs.getInt(1), rs.getInt(2)};
+                return new int[]{rs.getInt(1), rs.getInt(2), rs.getInt(3)};
             }
         }
     }

@@ -137,15 +137,15 @@ public final class TopologyBenchmark {
         out.append("\nControl-plane cost, ").append(r.cost().isEmpty() ? 0 : r.cost().get(0).instances())
                 .append(" instances, statements running\n\n");
         out.append("| mode | colshift connections per instance | colshift transactions/s per 100 instances "
-                + "(server) | watcher counters/s per 100 instances (polls + reloads + heartbeats + inline "
-                + "refreshes) | window |\n");
+                + "(server, over the instances' life) | watcher counters/s per 100 instances, window only (polls + "
+                + "reloads + heartbeats + inline refreshes) | life, window |\n");
         out.append("|---|---:|---:|---:|---:|\n");
         for (ControlPlaneCost.Result c : r.cost()) {
             out.append(String.format(Locale.ROOT, "| %s | %.2f (%d for %d, %d application connections) | %.1f | "
-                            + "%.1f (%d + %d + %d + %d) | %.1f s, %d statements |%n", c.mode(),
+                            + "%.1f (%d + %d + %d + %d) | %.1f s, %.1f s with %d statements |%n", c.mode(),
                     c.connectionsPerInstance(), c.colshiftConnections(), c.instances(), c.applicationConnections(),
                     c.serverTxPer100(), c.driverQueriesPer100(), c.polls(), c.reloads(), c.heartbeats(),
-                    c.inlineRefreshes(), c.windowSeconds(), c.statements()));
+                    c.inlineRefreshes(), c.lifetimeSeconds(), c.windowSeconds(), c.statements()));
         }
         MachineInfo m = r.machine();
         out.append(String.format(Locale.ROOT, "%nDate: %s · revision %s  %nMachine: %d cores, %s, %s · %s  %n"
