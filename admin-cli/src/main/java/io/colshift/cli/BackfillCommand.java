@@ -51,6 +51,12 @@ final class BackfillCommand extends PhaseStepCommand {
             description = "Final NULL sweeps before giving up on writers that keep inserting NULL (default: ${DEFAULT-VALUE}).")
     int maxSweeps;
 
+    @Option(names = "--max-app-p99-ratio", paramLabel = "RATIO", defaultValue = "2",
+            description = "Slow down (halve the batch, pause) while the p99 the colshift drivers report for statements"
+                    + " on the table exceeds RATIO × their p99 before the backfill started; 0 turns it off. Without"
+                    + " drivers reporting latency the other throttles apply as before (default: ${DEFAULT-VALUE}).")
+    double maxAppP99Ratio;
+
     @Option(names = "--plain", description = "Print progress as plain lines even on a terminal.")
     boolean plain;
 
@@ -59,7 +65,7 @@ final class BackfillCommand extends PhaseStepCommand {
         BackfillOptions options;
         try {
             options = new BackfillOptions(targetBatchMs, minBatch, maxBatch, maxRowsPerSecond, maxLagMs,
-                    locks.ddlOptions().lockTimeout(), maxSweeps);
+                    locks.ddlOptions().lockTimeout(), maxSweeps, maxAppP99Ratio);
         } catch (IllegalArgumentException e) {
             throw CommandFailure.badInput(e.getMessage());
         }

@@ -105,10 +105,14 @@ public final class Backfiller {
         String lastKey = progress.lastKey();
         long done = progress.rowsDone();
         String reason = null;
-        try (ThrottleMonitor monitor = new ThrottleMonitor(run.openConnection("throttle monitor"), pid(work)).start()) {
+        AppLatency latency = startAppLatency(m);
+        try (ThrottleMonitor monitor = new ThrottleMonitor(run.openConnection("throttle monitor"), pid(work)).start();
+             latency) {
             progress = waitWhilePaused(work, checkpoint, progress, printer, sizer);
             while (true) {
                 reason = throttle(monitor, sizer, printer, done);
+                String slowed = latency.slowDown(sizer, printer, done);
+                reason = slowed != null ? slowed : reason;
                 int size = sizer.size();
                 long t0 = System.nanoTime();
                 BatchResult result;
@@ -150,6 +154,26 @@ public final class Backfiller {
             printer.finish();
         }
         return progress;
+    }
+
+    /** The latency throttle of this run, with its baseline read now, before the first batch. */
+    private AppLatency startAppLatency(MigrationRecord m) throws SQLException {
+        AppLatencyThrottle throttle = new AppLatencyThrottle(options.maxAppP99Ratio(), options.targetBatchMillis());
+        if (!throttle.enabled()) {
+            return AppLatency.off();
+        }
+        Connection c = run.openConnection("latency probe");
+        c.setAutoCommit(true);
+        AppLatency latency = new AppLatency(c, new AppLatencyProbe(c, run.schema(), m.id()), throttle);
+        AppLatencyProbe.Reading baseline = latency.baseline();
+        run.say(baseline == null
+                ? "backfill " + m.id() + ": no driver reports latency for " + m.describe() + " yet; the first figure"
+                + " reported becomes the baseline (until then lock waiters, replica lag and the rate cap throttle)"
+                : "backfill " + m.id() + ": application p99 on " + m.describe() + " before the backfill: "
+                + AppLatencyThrottle.ms(baseline.p99Ms()) + " ms (" + baseline.drivers() + " driver"
+                + (baseline.drivers() == 1 ? "" : "s") + "); slowing down above " + AppLatencyThrottle.ms(
+                options.maxAppP99Ratio()) + " × that");
+        return latency;
     }
 
     /** Decides whether to slow down before the next batch, and says why. */

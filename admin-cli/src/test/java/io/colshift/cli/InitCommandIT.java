@@ -38,7 +38,7 @@ class InitCommandIT {
             }
             try (ResultSet rs = st.executeQuery("SELECT count(*) FROM cs_idem.schema_version")) {
                 rs.next();
-                assertThat(rs.getInt(1)).isEqualTo(2);
+                assertThat(rs.getInt(1)).isEqualTo(3);
             }
         }
     }
@@ -48,7 +48,7 @@ class InitCommandIT {
         Cli cli = new Cli(db);
         Cli.Result created = cli.run("init", "--schema", "cs_lease_new", "--lease", "150ms");
         assertThat(created.exitCode()).as(created.all()).isZero();
-        assertThat(created.out()).contains("created control schema 'cs_lease_new' (version 2, staleness lease 150 ms)")
+        assertThat(created.out()).contains("created control schema 'cs_lease_new' (version 3, staleness lease 150 ms)")
                 .doesNotContain("barrier");
         assertThat(longOf(db, "SELECT lease_ms FROM cs_lease_new.state")).isEqualTo(150);
         assertThat(longOf(db, "SELECT version FROM cs_lease_new.state")).isEqualTo(1);

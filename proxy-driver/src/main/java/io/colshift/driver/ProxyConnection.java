@@ -169,8 +169,9 @@ abstract class ProxyConnection implements ColshiftConnection {
 
     /** Fails a statement colshift could not rewrite when the connection's policy says so (counted either way). */
     final void checkRewritable(Rewrite rewrite) throws SQLException {
+        seam.adoption.count(rewrite); // one read of an empty list for a statement that touches no migration
         if (rewrite.unrewritable() != null) {
-            policy.check(rewrite, seam.unrewritable);
+            policy.check(rewrite, seam.unrewritable, seam.adoption);
         }
     }
 

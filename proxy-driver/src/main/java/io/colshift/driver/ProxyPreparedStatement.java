@@ -125,6 +125,7 @@ abstract class ProxyPreparedStatement extends ProxyStatement implements Prepared
         }
         Rewrite next = connection.seam.rewrite(sql, now);
         if (next.equals(rewrite)) {
+            rewrite = next; // the same text, but what it touches (counted per execution) follows the state
             snapshot = now;
             return;
         }
@@ -232,7 +233,12 @@ abstract class ProxyPreparedStatement extends ProxyStatement implements Prepared
         if (rewrite.countInsteadOfUpdate()) {
             throw Sql.noResultsReturned();
         }
-        return wrapResult(preparedDelegate.executeQuery());
+        long start = startTiming(rewrite);
+        try {
+            return wrapResult(preparedDelegate.executeQuery());
+        } finally {
+            stopTiming(rewrite, start);
+        }
     }
 
     @Override
@@ -241,7 +247,12 @@ abstract class ProxyPreparedStatement extends ProxyStatement implements Prepared
         if (rewrite.countInsteadOfUpdate()) {
             return Sql.toInt(countInsteadOfUpdate());
         }
-        return preparedDelegate.executeUpdate();
+        long start = startTiming(rewrite);
+        try {
+            return preparedDelegate.executeUpdate();
+        } finally {
+            stopTiming(rewrite, start);
+        }
     }
 
     @Override
@@ -250,7 +261,12 @@ abstract class ProxyPreparedStatement extends ProxyStatement implements Prepared
         if (rewrite.countInsteadOfUpdate()) {
             return countInsteadOfUpdate();
         }
-        return preparedDelegate.executeLargeUpdate();
+        long start = startTiming(rewrite);
+        try {
+            return preparedDelegate.executeLargeUpdate();
+        } finally {
+            stopTiming(rewrite, start);
+        }
     }
 
     @Override
@@ -260,7 +276,12 @@ abstract class ProxyPreparedStatement extends ProxyStatement implements Prepared
             countInsteadOfUpdate();
             return false;
         }
-        return preparedDelegate.execute();
+        long start = startTiming(rewrite);
+        try {
+            return preparedDelegate.execute();
+        } finally {
+            stopTiming(rewrite, start);
+        }
     }
 
     private long countInsteadOfUpdate() throws SQLException {
@@ -298,13 +319,23 @@ abstract class ProxyPreparedStatement extends ProxyStatement implements Prepared
         beforeExecution();
         unkeptBatchRows = 0;
         if (parameters == null) {
-            return preparedDelegate.executeBatch();
+            long start = startTiming(rewrite);
+            try {
+                return preparedDelegate.executeBatch();
+            } finally {
+                stopTiming(rewrite, start);
+            }
         }
         try {
             if (rewrite.countInsteadOfUpdate()) {
                 return Sql.toInts(countBatchRows());
             }
-            return preparedDelegate.executeBatch();
+            long start = startTiming(rewrite);
+            try {
+                return preparedDelegate.executeBatch();
+            } finally {
+                stopTiming(rewrite, start);
+            }
         } finally {
             parameters.clearBatch();
         }
@@ -315,13 +346,23 @@ abstract class ProxyPreparedStatement extends ProxyStatement implements Prepared
         beforeExecution();
         unkeptBatchRows = 0;
         if (parameters == null) {
-            return preparedDelegate.executeLargeBatch();
+            long start = startTiming(rewrite);
+            try {
+                return preparedDelegate.executeLargeBatch();
+            } finally {
+                stopTiming(rewrite, start);
+            }
         }
         try {
             if (rewrite.countInsteadOfUpdate()) {
                 return countBatchRows();
             }
-            return preparedDelegate.executeLargeBatch();
+            long start = startTiming(rewrite);
+            try {
+                return preparedDelegate.executeLargeBatch();
+            } finally {
+                stopTiming(rewrite, start);
+            }
         } finally {
             parameters.clearBatch();
         }

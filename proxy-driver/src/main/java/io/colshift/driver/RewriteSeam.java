@@ -41,6 +41,8 @@ final class RewriteSeam {
     private final boolean follows;
     /** Statements that touch a migrating column and could not be rewritten, per migration and outcome. */
     final UnrewritableCounters unrewritable = new UnrewritableCounters();
+    /** How statements use each migration: reads, writes, held back, rewritten, fail-open, refused, latency. */
+    final AdoptionCounters adoption = new AdoptionCounters();
 
     /**
      * @param rewriterPassedUnchanged how many statements the rewriter itself passed unchanged (it counts and

@@ -97,6 +97,8 @@ final class RewriteWiring {
         RewriteSeam seam = new RewriteSeam(watcher, engine, () -> engine.stats().failedOpen());
         // Shown by `colshift status` and JMX next to the holder's own counters.
         watcher.addCounters(() -> counters(seam, engine));
+        // Sent with every heartbeat (clients.counters): what `colshift status` and the backfill read.
+        watcher.setHeartbeatReport(seam.adoption::heartbeatJson);
         return seam;
     }
 
@@ -110,6 +112,7 @@ final class RewriteWiring {
         counters.put("rewrite.passedUnchanged", stats.failedOpen());
         counters.put("driver.passedUnchanged", seam.proxyPassedUnchangedCount());
         seam.unrewritable.addTo(counters);
+        seam.adoption.addTo(counters);
         return counters;
     }
 }

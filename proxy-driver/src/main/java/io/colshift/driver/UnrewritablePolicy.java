@@ -37,13 +37,14 @@ public record UnrewritablePolicy(boolean strict, boolean pass) {
      * Throws when the statement must not run; counts it either way. Costs one field read for every statement
      * colshift could rewrite (or did not need to).
      */
-    void check(Rewrite rewrite, UnrewritableCounters counters) throws SQLException {
+    void check(Rewrite rewrite, UnrewritableCounters counters, AdoptionCounters adoption) throws SQLException {
         Unrewritable u = rewrite.unrewritable();
         if (u == null) {
             return;
         }
         boolean refuse = strict || u.possibleWrongRead() && !pass;
         counters.count(u, refuse);
+        adoption.countUnrewritable(u, refuse);
         if (refuse) {
             throw refusal(u);
         }

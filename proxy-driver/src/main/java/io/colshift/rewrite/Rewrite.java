@@ -1,6 +1,7 @@
 package io.colshift.rewrite;
 
 import java.util.Arrays;
+import java.util.List;
 import java.util.Objects;
 
 /**
@@ -16,6 +17,8 @@ public final class Rewrite {
     private final int[] parameterMap;
     private final boolean countInsteadOfUpdate;
     private final Unrewritable unrewritable;
+    /** The migrations the statement touches and how; empty for a statement that touches none. */
+    private final List<Touch> touches;
 
     /**
      * The statement passes exactly as the application wrote it. A shared constant, so the pass-through
@@ -28,6 +31,7 @@ public final class Rewrite {
         this.parameterMap = null;
         this.countInsteadOfUpdate = false;
         this.unrewritable = null;
+        this.touches = List.of();
     }
 
     private Rewrite(String sql, int[] parameterMap, boolean countInsteadOfUpdate) {
@@ -35,6 +39,7 @@ public final class Rewrite {
         this.parameterMap = parameterMap;
         this.countInsteadOfUpdate = countInsteadOfUpdate;
         this.unrewritable = null;
+        this.touches = List.of();
     }
 
     private Rewrite(Unrewritable unrewritable) {
@@ -42,6 +47,24 @@ public final class Rewrite {
         this.parameterMap = null;
         this.countInsteadOfUpdate = false;
         this.unrewritable = Objects.requireNonNull(unrewritable, "unrewritable");
+        this.touches = List.of();
+    }
+
+    private Rewrite(Rewrite base, List<Touch> touches) {
+        this.sql = base.sql;
+        this.parameterMap = base.parameterMap;
+        this.countInsteadOfUpdate = base.countInsteadOfUpdate;
+        this.unrewritable = base.unrewritable;
+        this.touches = List.copyOf(touches);
+    }
+
+    /**
+     * This rewrite, also saying which migrations the statement touches and how ({@link Touch}); for the driver's
+     * adoption counters. {@link #UNCHANGED} with touches is a statement sent as written that still uses a
+     * migrating column (a write with the flag on, say): equal to {@link #UNCHANGED}, but counted.
+     */
+    public Rewrite withTouches(List<Touch> touches) {
+        return touches.isEmpty() && this.touches.isEmpty() ? this : new Rewrite(this, touches);
     }
 
     /**
@@ -71,8 +94,18 @@ public final class Rewrite {
         return new Rewrite(countSql, parameterMap == null ? null : parameterMap.clone(), true);
     }
 
+    /** True when the statement is sent as written and nothing forbids it (it may still touch a migration). */
     public boolean isUnchanged() {
-        return this == UNCHANGED;
+        return sql == null && unrewritable == null;
+    }
+
+    /**
+     * The migrations the statement touches and how, fixed when the rewrite was computed; an empty list (shared,
+     * so reading it allocates nothing) when it touches none. Not part of {@link #equals}: two rewrites that send
+     * the same text the same way are interchangeable for execution.
+     */
+    public List<Touch> touches() {
+        return touches;
     }
 
     /** The text to send for the application's {@code original} statement: the input itself when unchanged. */
@@ -119,11 +152,14 @@ public final class Rewrite {
 
     @Override
     public String toString() {
-        if (isUnchanged()) {
+        if (isUnchanged() && touches.isEmpty()) {
             return "Rewrite[unchanged]";
         }
         if (unrewritable != null) {
             return "Rewrite[unrewritable: " + unrewritable + "]";
+        }
+        if (sql == null) {
+            return "Rewrite[unchanged, touches=" + touches + "]";
         }
         return "Rewrite[" + sql + (parameterMap == null ? "" : ", params=" + Arrays.toString(parameterMap))
                 + (countInsteadOfUpdate ? ", count-instead-of-update" : "") + "]";

@@ -174,7 +174,9 @@ public final class RewriteEngine implements StatementRewriter, AutoCloseable {
                     throw Abandon.unsupported("TABLE statement over a migrating table");
                 }
                 unchanged.increment();
-                return Rewrite.UNCHANGED;
+                // sent as written, but a write with the flag on (say) still uses the column: counted by the driver
+                return Rewrite.UNCHANGED.withTouches(
+                        TouchClassifier.classify(sql, lexed, parsed.statement(), idx.migrations()));
             }
             if (wrapped != null && outcome.countInsteadOfUpdate()) {
                 throw Abandon.unsupported("an UPDATE that writes only gated columns inside " + wrapped.kind());
@@ -187,9 +189,10 @@ public final class RewriteEngine implements StatementRewriter, AutoCloseable {
                         "the view would keep colshift's read fallback in its definition; create it after contract", idx);
             }
             rewritten.increment();
-            return outcome.countInsteadOfUpdate()
+            Rewrite result = outcome.countInsteadOfUpdate()
                     ? Rewrite.countInsteadOfUpdate(outcome.sql(), outcome.parameterMap())
                     : Rewrite.rewritten(outcome.sql(), outcome.parameterMap());
+            return result.withTouches(TouchClassifier.classify(sql, lexed, parsed.statement(), idx.migrations()));
         } catch (Abandon a) {
             (a.reason() == Abandon.Reason.AMBIGUOUS ? ambiguous : unsupported).increment();
             return failedOpen(a.reason().name().toLowerCase(java.util.Locale.ROOT), sql, a.getMessage(), idx);
@@ -234,7 +237,11 @@ public final class RewriteEngine implements StatementRewriter, AutoCloseable {
             }
             wrongRead |= m.phase().readMode() == Phase.ReadMode.COALESCE;
         }
-        return Rewrite.unrewritable(new Unrewritable(reason, detail, ids, wrongRead));
+        List<Touch> touches = new ArrayList<>(ids.size());
+        for (String id : ids) {
+            touches.add(new Touch(id, false, false, false)); // touched, but how is unknown without a rewrite
+        }
+        return Rewrite.unrewritable(new Unrewritable(reason, detail, ids, wrongRead)).withTouches(touches);
     }
 
     public RewriteStats stats() {

@@ -14,8 +14,8 @@ import java.sql.SQLException;
  *
  * <p>Best effort: the application role may lack write access to the control schema, which only costs the CLI its
  * view of this driver. That is logged once, and the heartbeat keeps trying in case the privilege is granted
- * later. A control schema from before version 2 (no {@code server}, {@code in_recovery} columns) gets the rows
- * without those two columns.
+ * later. A control schema from before version 3 (no {@code counters} column) gets the rows without the counters,
+ * one from before version 2 (no {@code server}, {@code in_recovery} columns) without those two columns either.
  */
 final class ClientHeartbeat {
 
@@ -27,7 +27,7 @@ final class ClientHeartbeat {
     private final long pid;
     private final String applicationName;
     private boolean refusalLogged;
-    private boolean withoutServerColumns;
+    private Columns columns = Columns.ALL;
 
     ClientHeartbeat(ControlSchema schema, String host, long pid, String applicationName) {
         this.schema = schema;
@@ -52,26 +52,26 @@ final class ClientHeartbeat {
      * @param ackedVersion the state version it runs
      * @param server       the {@code host:port} it follows
      * @param inRecovery   whether that server is a standby
+     * @param counters     the holder's adoption counters as a JSON object ({@code clients.counters}), or null
      * @return whether the heartbeat was recorded
      * @throws SQLException only when the connection itself failed (the caller reconnects); any other refusal
      *                      (no privilege, read-only standby, table missing) is logged once and reported as false
      */
-    boolean beat(Connection c, String clientId, long ackedVersion, String server, boolean inRecovery)
-            throws SQLException {
+    boolean beat(Connection c, String clientId, long ackedVersion, String server, boolean inRecovery,
+                 String counters) throws SQLException {
         try {
-            if (!withoutServerColumns) {
+            while (true) {
                 try {
-                    upsert(c, clientId, ackedVersion, server, inRecovery, true);
+                    upsert(c, clientId, ackedVersion, server, inRecovery, counters);
                     return true;
                 } catch (SQLException e) {
-                    if (!UNDEFINED_COLUMN.equals(e.getSQLState())) {
+                    // an older control schema: drop the newest columns it lacks, once, and keep beating
+                    if (!UNDEFINED_COLUMN.equals(e.getSQLState()) || columns == Columns.BASIC) {
                         throw e;
                     }
-                    withoutServerColumns = true;
+                    columns = columns == Columns.ALL ? Columns.SERVER : Columns.BASIC;
                 }
             }
-            upsert(c, clientId, ackedVersion, server, inRecovery, false);
-            return true;
         } catch (SQLException e) {
             if (ConnectionFailures.isConnectionFailure(e)) {
                 throw e;
@@ -86,13 +86,19 @@ final class ClientHeartbeat {
         }
     }
 
+    /** The heartbeat columns the control schema has: all (version 3), without counters (2), basic (1). */
+    private enum Columns { ALL, SERVER, BASIC }
+
     private void upsert(Connection c, String clientId, long ackedVersion, String server, boolean inRecovery,
-                        boolean serverColumns) throws SQLException {
-        String columns = serverColumns ? ", server, in_recovery" : "";
-        String values = serverColumns ? ", ?, ?" : "";
-        String updates = serverColumns ? ", server = excluded.server, in_recovery = excluded.in_recovery" : "";
+                        String counters) throws SQLException {
+        boolean serverColumns = columns != Columns.BASIC;
+        boolean countersColumn = columns == Columns.ALL;
+        String cols = (serverColumns ? ", server, in_recovery" : "") + (countersColumn ? ", counters" : "");
+        String values = (serverColumns ? ", ?, ?" : "") + (countersColumn ? ", CAST(? AS pg_catalog.jsonb)" : "");
+        String updates = (serverColumns ? ", server = excluded.server, in_recovery = excluded.in_recovery" : "")
+                + (countersColumn ? ", counters = excluded.counters" : "");
         try (PreparedStatement ps = c.prepareStatement("INSERT INTO " + schema.table("clients")
-                + " (client_id, host, pid, application_name, acked_version" + columns + ") VALUES (?, ?, ?, ?, ?"
+                + " (client_id, host, pid, application_name, acked_version" + cols + ") VALUES (?, ?, ?, ?, ?"
                 + values + ") ON CONFLICT (client_id) DO UPDATE SET acked_version = excluded.acked_version,"
                 + " last_seen = pg_catalog.now(), host = excluded.host, pid = excluded.pid,"
                 + " application_name = excluded.application_name" + updates)) {
@@ -104,6 +110,9 @@ final class ClientHeartbeat {
             if (serverColumns) {
                 ps.setString(6, server);
                 ps.setBoolean(7, inRecovery);
+            }
+            if (countersColumn) {
+                ps.setString(8, counters);
             }
             ps.executeUpdate();
         }

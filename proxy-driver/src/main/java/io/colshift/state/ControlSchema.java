@@ -15,7 +15,7 @@ import java.util.regex.Pattern;
 public final class ControlSchema {
 
     public static final String DEFAULT_NAME = "colshift";
-    public static final int CURRENT_VERSION = 2;
+    public static final int CURRENT_VERSION = 3;
 
     private static final Pattern PLAIN_IDENTIFIER = Pattern.compile("[a-z_][a-z0-9_]{0,62}");
 

@@ -54,6 +54,8 @@ public final class StateWatcher implements SnapshotSource, StateWatcherMXBean, A
     private final Runnable onClose;
     private final List<Supplier<Map<String, Long>>> counterSources = new CopyOnWriteArrayList<>();
 
+    /** The driver's adoption counters as JSON for the heartbeat ({@code clients.counters}); null: none. */
+    private volatile Supplier<String> heartbeatReport = () -> null;
     private volatile LeasedSnapshot published = LeasedSnapshot.initial(System.nanoTime());
     private volatile boolean schemaPresent;
     private volatile Instant lastRefresh;
@@ -213,6 +215,23 @@ public final class StateWatcher implements SnapshotSource, StateWatcherMXBean, A
     /** Adds counters (e.g. the driver's cache and rewrite counts) to {@link #stats()} and JMX. */
     public void addCounters(Supplier<Map<String, Long>> source) {
         counterSources.add(source);
+    }
+
+    /**
+     * What every heartbeat about this holder reports in {@code clients.counters}: a JSON object, or null for
+     * nothing. Called once per heartbeat, by the heartbeat's thread (the report may close an interval).
+     */
+    public void setHeartbeatReport(Supplier<String> report) {
+        heartbeatReport = report;
+    }
+
+    /** The report for the heartbeat about to be sent; null when there is none or it could not be made. */
+    String heartbeatReport() {
+        try {
+            return heartbeatReport.get();
+        } catch (RuntimeException e) {
+            return null; // visibility only: a failing report must not cost the heartbeat
+        }
     }
 
     public WatcherStats stats() {

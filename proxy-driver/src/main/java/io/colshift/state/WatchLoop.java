@@ -341,9 +341,11 @@ final class WatchLoop {
             // resolved here, after the first snapshot is out: a slow host name lookup must not delay it
             heartbeat = new ClientHeartbeat(schema, hostName(), ProcessHandle.current().pid(), applicationName());
         }
-        count(heartbeat.beat(c, state.getClientId(), state.getStateVersion(), key.server(), false));
+        count(heartbeat.beat(c, state.getClientId(), state.getStateVersion(), key.server(), false,
+                state.heartbeatReport()));
         for (StateWatcher standby : StateWatchers.standbysLike(key)) {
-            count(heartbeat.beat(c, standby.getClientId(), standby.getStateVersion(), standby.key().server(), true));
+            count(heartbeat.beat(c, standby.getClientId(), standby.getStateVersion(), standby.key().server(), true,
+                    standby.heartbeatReport()));
         }
     }
 

@@ -83,3 +83,9 @@ ALTER TABLE ${schema}.state ADD COLUMN IF NOT EXISTS lease_ms integer NOT NULL D
 ALTER TABLE ${schema}.clients ADD COLUMN IF NOT EXISTS server text;
 ALTER TABLE ${schema}.clients ADD COLUMN IF NOT EXISTS in_recovery boolean;
 INSERT INTO ${schema}.schema_version (version) VALUES (2) ON CONFLICT DO NOTHING;
+
+-- Version 3: the drivers' adoption counters per migration, reported with the heartbeat (written by the
+-- application role, so readers treat them as untrusted input):
+-- {"<migration id>": {"reads", "writes", "heldBack", "rewritten", "passedUnchanged", "refused", "p50Ms", "p99Ms"}}
+ALTER TABLE ${schema}.clients ADD COLUMN IF NOT EXISTS counters jsonb;
+INSERT INTO ${schema}.schema_version (version) VALUES (3) ON CONFLICT DO NOTHING;

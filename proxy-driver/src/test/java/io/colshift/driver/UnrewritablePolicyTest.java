@@ -26,8 +26,8 @@ class UnrewritablePolicyTest {
     @Test
     void byDefaultOnlyAPossibleWrongReadFails() throws SQLException {
         UnrewritablePolicy policy = UnrewritablePolicy.DEFAULT;
-        policy.check(DECLARED, counters);
-        assertThatThrownBy(() -> policy.check(EXPANDED, counters)).isInstanceOf(SQLException.class)
+        policy.check(DECLARED, counters, new AdoptionCounters());
+        assertThatThrownBy(() -> policy.check(EXPANDED, counters, new AdoptionCounters())).isInstanceOf(SQLException.class)
                 .hasMessageStartingWith("colshift refused")
                 .hasMessageContaining("migrations 'users-status', 'orders-note'")
                 .hasMessageContaining("ambiguous: column status could belong to more than one relation")
@@ -42,8 +42,8 @@ class UnrewritablePolicyTest {
     @Test
     void passSendsEverythingAndCountsPossibleWrongReads() throws SQLException {
         UnrewritablePolicy policy = new UnrewritablePolicy(false, true);
-        policy.check(DECLARED, counters);
-        policy.check(EXPANDED, counters);
+        policy.check(DECLARED, counters, new AdoptionCounters());
+        policy.check(EXPANDED, counters, new AdoptionCounters());
         Map<String, Long> shown = new LinkedHashMap<>();
         counters.addTo(shown);
         assertThat(shown).containsEntry("unrewritable.users-status.passed", 2L)
@@ -55,11 +55,11 @@ class UnrewritablePolicyTest {
     @Test
     void strictFailsEveryUnrewritableStatementWhateverThePassSetting() {
         UnrewritablePolicy strict = new UnrewritablePolicy(true, true);
-        assertThatThrownBy(() -> strict.check(DECLARED, counters)).isInstanceOf(SQLException.class)
+        assertThatThrownBy(() -> strict.check(DECLARED, counters, new AdoptionCounters())).isInstanceOf(SQLException.class)
                 .hasMessageStartingWith("colshift (strict mode)")
                 .hasMessageContaining("parse failed: Encountered \"USING\"").hasMessageNotContaining("\n")
                 .extracting(e -> ((SQLException) e).getSQLState()).isEqualTo("7C002");
-        assertThatThrownBy(() -> strict.check(EXPANDED, counters))
+        assertThatThrownBy(() -> strict.check(EXPANDED, counters, new AdoptionCounters()))
                 .extracting(e -> ((SQLException) e).getSQLState()).isEqualTo("7C002");
     }
 
@@ -67,8 +67,8 @@ class UnrewritablePolicyTest {
     void rewrittenAndUnchangedStatementsAreNeverStopped() {
         UnrewritablePolicy strict = new UnrewritablePolicy(true, false);
         assertThatCode(() -> {
-            strict.check(Rewrite.UNCHANGED, counters);
-            strict.check(Rewrite.rewritten("SELECT 1", null), counters);
+            strict.check(Rewrite.UNCHANGED, counters, new AdoptionCounters());
+            strict.check(Rewrite.rewritten("SELECT 1", null), counters, new AdoptionCounters());
         }).doesNotThrowAnyException();
         Map<String, Long> shown = new LinkedHashMap<>();
         counters.addTo(shown);

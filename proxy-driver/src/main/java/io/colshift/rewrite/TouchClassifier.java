@@ -1,0 +1,55 @@
+package io.colshift.rewrite;
+
+import io.colshift.state.ColumnMigration;
+import net.sf.jsqlparser.statement.Statement;
+import net.sf.jsqlparser.statement.insert.Insert;
+import net.sf.jsqlparser.statement.merge.Merge;
+import net.sf.jsqlparser.statement.update.Update;
+
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * Says which migrations a statement touches and how ({@link Touch}), once per computed rewrite (the result is
+ * cached with it): never on the pass-through path, never per execution.
+ */
+final class TouchClassifier {
+
+    private TouchClassifier() {
+    }
+
+    /**
+     * @param statement the parsed statement (the wrapped query for EXPLAIN and the like), or null when it could
+     *                  not be parsed: then the touches say neither read nor write, only that the migration is touched
+     */
+    static List<Touch> classify(String sql, List<SqlLexer.Token> lexed, Statement statement,
+                                List<ColumnMigration> migrations) {
+        List<ColumnMigration> touched = TouchScanner.touched(sql, migrations);
+        if (touched.isEmpty()) {
+            return List.of();
+        }
+        boolean writing = statement instanceof Insert || statement instanceof Update || statement instanceof Merge;
+        Set<String> names = new HashSet<>();
+        for (SqlLexer.Token t : lexed) {
+            if (t.name() != null) {
+                names.add(t.name());
+            }
+        }
+        List<Touch> touches = new ArrayList<>(touched.size());
+        Set<String> seen = new HashSet<>();
+        for (ColumnMigration m : touched) {
+            if (!seen.add(m.id())) {
+                continue;
+            }
+            if (statement == null) {
+                touches.add(new Touch(m.id(), false, false, false));
+                continue;
+            }
+            boolean write = writing && names.contains(m.column());
+            touches.add(new Touch(m.id(), !write, write, write && m.writesGated()));
+        }
+        return touches;
+    }
+}

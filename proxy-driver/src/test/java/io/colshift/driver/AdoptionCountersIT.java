@@ -1,0 +1,234 @@
+package io.colshift.driver;
+
+import io.colshift.embedded.junit.TestDatabase;
+import io.colshift.embedded.junit.WithPostgres;
+import io.colshift.state.ControlSchema;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import javax.management.MBeanServer;
+import javax.management.ObjectName;
+import javax.management.openmbean.CompositeData;
+import javax.management.openmbean.TabularData;
+import java.lang.management.ManagementFactory;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Predicate;
+import java.util.Properties;
+import java.util.concurrent.atomic.AtomicInteger;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+/**
+ * The driver as a sensor, through {@code jdbc:colshift:} on a real server: each execution that reads or writes a
+ * migrating column, each write held back, each statement refused or sent unchanged shows up per migration in the
+ * heartbeat row ({@code clients.counters}) and in JMX; statements on other tables leave no trace.
+ */
+@WithPostgres
+class AdoptionCountersIT {
+
+    private static final AtomicInteger TESTS = new AtomicInteger();
+    private static final String UNREWRITABLE = "SELECT u.status FROM users u NATURAL JOIN (SELECT 1 AS id) x";
+
+    private final String schema = "cs_adopt_" + TESTS.incrementAndGet();
+    private final TestDatabase db;
+
+    AdoptionCountersIT(TestDatabase db) {
+        this.db = db;
+    }
+
+    @BeforeEach
+    void expandUsersStatus() throws SQLException {
+        try (Connection c = db.connect(); Statement st = c.createStatement()) {
+            st.execute("DROP SCHEMA IF EXISTS " + schema + " CASCADE");
+            st.execute("DROP TABLE IF EXISTS users, orders CASCADE");
+            st.execute("CREATE TABLE users (id int PRIMARY KEY, name text, status text)");
+            st.execute("CREATE TABLE orders (id int PRIMARY KEY)");
+            st.execute("INSERT INTO users VALUES (1, 'ann', NULL)");
+            for (String ddl : ControlSchema.named(schema).ddl()) {
+                st.execute(ddl);
+            }
+        }
+        admin("INSERT INTO " + schema + ".migrations (id, table_schema, table_name, column_name, column_type,"
+                + " default_expr, read_fallback, spec, phase) VALUES ('users-status', 'public', 'users', 'status',"
+                + " 'text', '''active''', '''active''', '{}', 'expanded')", bumpVersion());
+    }
+
+    @Test
+    void readsWritesHeldBackWritesAndRefusalsShowUpInTheHeartbeatAndJmx() throws Exception {
+        try (Connection c = connect(""); Statement st = c.createStatement()) {
+            awaitVersion(c, 2);
+            try (ResultSet rs = st.executeQuery("SELECT status FROM users WHERE id = 1")) {
+                assertThat(rs.next()).isTrue();
+                assertThat(rs.getString(1)).isEqualTo("active");
+            }
+            try (PreparedStatement ps = c.prepareStatement("UPDATE users SET status = ?, name = ? WHERE id = ?")) {
+                ps.setString(1, "vip");
+                ps.setString(2, "anna");
+                ps.setInt(3, 1);
+                assertThat(ps.executeUpdate()).isEqualTo(1); // the name is written, the status held back
+            }
+            st.executeQuery("SELECT id FROM orders").close(); // no migration: not counted anywhere
+            admin("UPDATE " + schema + ".migrations SET writes_enabled = true", bumpVersion());
+            awaitVersion(c, 3);
+            st.executeUpdate("INSERT INTO users (id, name, status) VALUES (2, 'bob', 'new')"); // sent as written
+        }
+        try (Connection strict = connect("colshift.strict=true"); Statement st = strict.createStatement()) {
+            assertThatThrownBy(() -> st.executeQuery(UNREWRITABLE)).isInstanceOf(SQLException.class)
+                    .extracting(e -> ((SQLException) e).getSQLState()).isEqualTo(UnrewritablePolicy.SQLSTATE_STRICT);
+        }
+        try (Connection pass = connect("colshift.unrewritable=pass"); Statement st = pass.createStatement()) {
+            st.executeQuery(UNREWRITABLE).close();
+        }
+
+        Map<String, String> m = awaitHeartbeatCounters(n -> "1".equals(n.get("passedUnchanged")));
+        assertThat(m).containsEntry("reads", "1").containsEntry("writes", "2").containsEntry("heldBack", "1")
+                .containsEntry("rewritten", "2").containsEntry("refused", "1").containsEntry("passedUnchanged", "1");
+        assertThat(migrationsReported()).containsExactly("users-status");
+
+        TabularData jmx = jmxCounters();
+        assertThat(jmxCounter(jmx, "adoption.users-status.reads")).isEqualTo(1);
+        assertThat(jmxCounter(jmx, "adoption.users-status.writes")).isEqualTo(2);
+        assertThat(jmxCounter(jmx, "adoption.users-status.heldBack")).isEqualTo(1);
+        assertThat(jmxCounter(jmx, "adoption.users-status.refused")).isEqualTo(1);
+        assertThat(jmxCounter(jmx, "adoption.users-status.passedUnchanged.unsupported")).isEqualTo(1);
+    }
+
+    @Test
+    void statementsOnTheMigratingTableReportTheirLatencyOfTheLastInterval() throws Exception {
+        try (Connection c = connect(""); Statement st = c.createStatement()) {
+            awaitVersion(c, 2);
+            for (int i = 0; i < 20; i++) {
+                st.executeQuery("SELECT status, pg_sleep(0.002) FROM users WHERE id = 1").close();
+            }
+        }
+        Map<String, String> m = awaitHeartbeatCounters(n -> n.containsKey("p99Ms"));
+        assertThat(m).containsEntry("reads", "20");
+        // every statement slept 2 ms: whatever else it cost, neither percentile can be below that
+        assertThat(Double.parseDouble(m.get("p50Ms"))).isGreaterThanOrEqualTo(1.7);
+        assertThat(Double.parseDouble(m.get("p99Ms"))).isGreaterThanOrEqualTo(Double.parseDouble(m.get("p50Ms")));
+    }
+
+    @Test
+    void aControlSchemaWithoutTheCountersColumnStillGetsHeartbeats() throws Exception {
+        try (Connection c = db.connect(); Statement st = c.createStatement()) {
+            st.execute("ALTER TABLE " + schema + ".clients DROP COLUMN counters");
+        }
+        try (Connection c = connect(""); Statement st = c.createStatement()) {
+            awaitVersion(c, 2);
+            st.executeQuery("SELECT status FROM users").close();
+            long deadline = System.nanoTime() + 20_000_000_000L;
+            while (clientRows() == 0 && System.nanoTime() < deadline) {
+                Thread.sleep(100);
+            }
+            assertThat(clientRows()).isPositive();
+        }
+    }
+
+    // ---- helpers -----------------------------------------------------------------------------------
+
+    /**
+     * The {@code users-status} counters of the latest heartbeat row, once they satisfy {@code condition}
+     * (heartbeats are seconds apart); read with PostgreSQL's own JSON functions.
+     */
+    private Map<String, String> awaitHeartbeatCounters(Predicate<Map<String, String>> condition) throws Exception {
+        Map<String, String> last = Map.of();
+        long deadline = System.nanoTime() + 20_000_000_000L;
+        while (System.nanoTime() < deadline) {
+            last = new LinkedHashMap<>();
+            try (Connection c = db.connect(); Statement st = c.createStatement();
+                 ResultSet rs = st.executeQuery("SELECT e.key, e.value::text FROM (SELECT counters FROM " + schema
+                         + ".clients WHERE counters IS NOT NULL ORDER BY last_seen DESC LIMIT 1) r,"
+                         + " jsonb_each(r.counters->'users-status') e")) {
+                while (rs.next()) {
+                    last.put(rs.getString(1), rs.getString(2));
+                }
+            }
+            if (condition.test(last)) {
+                return last;
+            }
+            Thread.sleep(100);
+        }
+        throw new AssertionError("heartbeat counters never matched; last seen: " + last);
+    }
+
+    private List<String> migrationsReported() throws SQLException {
+        List<String> ids = new java.util.ArrayList<>();
+        try (Connection c = db.connect(); Statement st = c.createStatement();
+             ResultSet rs = st.executeQuery("SELECT jsonb_object_keys(counters) FROM (SELECT counters FROM " + schema
+                     + ".clients WHERE counters IS NOT NULL ORDER BY last_seen DESC LIMIT 1) r")) {
+            while (rs.next()) {
+                ids.add(rs.getString(1));
+            }
+        }
+        return ids;
+    }
+
+    private long clientRows() {
+        try (Connection c = db.connect(); Statement st = c.createStatement();
+             ResultSet rs = st.executeQuery("SELECT count(*) FROM " + schema + ".clients")) {
+            rs.next();
+            return rs.getLong(1);
+        } catch (SQLException e) {
+            return 0;
+        }
+    }
+
+    private TabularData jmxCounters() throws Exception {
+        MBeanServer server = ManagementFactory.getPlatformMBeanServer();
+        List<ObjectName> names = List.copyOf(server.queryNames(
+                new ObjectName("io.colshift:type=StateWatcher,schema=" + schema + ",*"), null));
+        assertThat(names).hasSize(1);
+        return (TabularData) server.getAttribute(names.get(0), "Counters");
+    }
+
+    private static long jmxCounter(TabularData counters, String key) {
+        CompositeData row = counters.get(new Object[] {key});
+        assertThat(row).as(key).isNotNull();
+        return (Long) row.get("value");
+    }
+
+    private Connection connect(String options) throws SQLException {
+        Properties props = db.credentials();
+        props.setProperty("colshift.controlSchema", schema);
+        props.setProperty("colshift.pollMs", "100");
+        for (String option : options.isEmpty() ? new String[0] : options.split("&")) {
+            String[] kv = option.split("=", 2);
+            props.setProperty(kv[0], kv[1]);
+        }
+        return DriverManager.getConnection(db.colshiftUrl(), props);
+    }
+
+    private void admin(String... statements) throws SQLException {
+        try (Connection c = db.connect()) {
+            c.setAutoCommit(false);
+            try (Statement st = c.createStatement()) {
+                for (String sql : statements) {
+                    st.execute(sql);
+                }
+            }
+            c.commit();
+        }
+    }
+
+    private String bumpVersion() {
+        return "WITH v AS (UPDATE " + schema + ".state SET version = version + 1, changed_at = now() RETURNING version)"
+                + " SELECT pg_notify('" + schema + "', version::text) FROM v";
+    }
+
+    private static void awaitVersion(Connection c, long version) throws Exception {
+        ColshiftConnection colshift = c.unwrap(ColshiftConnection.class);
+        for (int i = 0; i < 600 && colshift.stateVersion() < version; i++) {
+            Thread.sleep(20);
+        }
+        assertThat(colshift.stateVersion()).isEqualTo(version);
+    }
+}
