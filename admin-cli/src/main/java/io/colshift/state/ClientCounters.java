@@ -25,7 +25,7 @@ public record ClientCounters(String clientId, boolean reported, Map<String, Migr
     public static final int MAX_CHARS = 256 * 1024;
 
     private static final ObjectMapper MAPPER = new ObjectMapper(JsonFactory.builder()
-            .streamReadConstraints(StreamReadConstraints.builder().maxNestingDepth(8).maxNumberLength(40).build())
+            .streamReadConstraints(StreamReadConstraints.builder().maxNestingDepth(8).build())
             .build());
 
     public ClientCounters {

@@ -70,7 +70,7 @@ public final class EventLog {
                 + " WHERE e.at >= now() - make_interval(secs => ?) AND e.migration_id IS NOT NULL"
                 + " AND (e.kind = 'archived' OR (e.kind = 'phase' AND e.to_value = 'declared'"
                 + " AND e.from_value IS DISTINCT FROM 'declared'))"
-                + " ORDER BY e.id DESC")) {
+                + " ORDER BY e.at DESC, e.id DESC")) {
             ps.setDouble(1, within.toMillis() / 1000.0);
             try (ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {
