@@ -17,6 +17,8 @@ import java.util.Map;
                 DeclareCommand.class,
                 FlagCommand.class,
                 StatusCommand.class,
+                HistoryCommand.class,
+                VerifyCommand.class,
                 PlanCommand.class,
                 ExpandCommand.class,
                 BackfillCommand.class,

@@ -81,7 +81,17 @@ public final class ControlSession implements AutoCloseable {
                 out.flush();
             }).await(writer.lastCommit());
         } catch (PhaseException e) {
+            noteQuietly(e.getMessage());
             throw PhaseCommands.failure(e);
+        }
+    }
+
+    /** The barrier gave up: recorded in the audit trail (best effort, the failure itself is what matters). */
+    private void noteQuietly(String detail) {
+        try {
+            writer.note(null, "barrier-wait", detail);
+        } catch (SQLException | RuntimeException ignored) {
+            // reported by the caller anyway
         }
     }
 

@@ -1,6 +1,8 @@
 package io.colshift.cli;
 
 import io.colshift.phase.DdlOptions;
+import io.colshift.phase.LockWaitTimedOut;
+import io.colshift.phase.PreconditionFailed;
 import io.colshift.phase.PhaseException;
 import io.colshift.phase.PhaseRun;
 import picocli.CommandLine.Model.CommandSpec;
@@ -25,7 +27,12 @@ final class PhaseCommands {
                    Step step) throws SQLException {
         try (PhaseRun run = PhaseRun.open(connection::connect, connection.controlSchema(), connection.actor(), ddl,
                 spec.commandLine().getOut(), id, spec.name(), barrierTimeout)) {
-            step.run(run);
+            try {
+                step.run(run);
+            } catch (PreconditionFailed | LockWaitTimedOut e) {
+                run.note(e instanceof LockWaitTimedOut ? "lock-timeout" : "refused", e);
+                throw e;
+            }
         } catch (PhaseException e) {
             throw failure(e);
         }

@@ -13,20 +13,32 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
+import io.colshift.state.ClientCounters;
+import io.colshift.state.EventLog;
+import io.colshift.state.MigrationCounters;
+import io.colshift.state.RecentOutcome;
+
 import java.io.PrintWriter;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 
 /** {@code colshift status [ID] [--json]}: migrations, flags, backfill progress and the drivers that run them. */
 @Command(name = "status", mixinStandardHelpOptions = true,
         description = {
                 "Shows the state version and staleness lease, each live migration (phase, write flag, read "
-                        + "fallback, backfill progress), the streaming standbys with their replay lag, and every driver "
+                        + "fallback, backfill progress, and which drivers use the new column and which never touched "
+                        + "it: likely instances still on the old application version), migrations completed or rolled "
+                        + "back recently (--recent), the streaming standbys with their replay lag, and every driver "
                         + "that reported a heartbeat: the server it follows (primary or standby) and the state version it "
                         + "reports. A driver is live when its last heartbeat is recent; 'behind' drivers have not yet "
                         + "reported the current state version. Heartbeats are for information: barriers never rely on "
-                        + "them. Standbys' positions need pg_monitor (or pg_read_all_stats). Changes nothing."})
+                        + "them, and adoption counters (reported by drivers with their heartbeat, so by the application role) "
+                        + "are for information too. Standbys' positions need pg_monitor (or pg_read_all_stats). "
+                        + "Changes nothing."})
 final class StatusCommand implements Callable<Integer> {
 
     @Spec
@@ -44,8 +56,16 @@ final class StatusCommand implements Callable<Integer> {
     @Option(names = "--all", description = "Include archived migrations and drivers that stopped reporting.")
     boolean all;
 
+    @Option(names = "--recent", paramLabel = "DURATION", converter = DurationConverter.class, defaultValue = "P7D",
+            description = "Also list migrations completed or rolled back within this long, e.g. 24h, P30D"
+                    + " (default: 7 days).")
+    Duration recent;
+
     @Override
     public Integer call() throws Exception {
+        if (recent.isNegative()) {
+            throw CommandFailure.badInput("--recent must not be negative");
+        }
         StatusReport report;
         try (ControlSession session = connection.openSession()) {
             ControlSchemaReader reader = new ControlSchemaReader(session.connection(), session.schema());
@@ -55,15 +75,19 @@ final class StatusCommand implements Callable<Integer> {
             } else {
                 rows = reader.migrations(all);
             }
+            List<ClientRow> clients = reader.clients();
+            Optional<Map<String, ClientCounters>> counters = reader.clientCounters();
             List<StatusReport.MigrationStatus> migrations = new ArrayList<>();
             for (MigrationRow row : rows) {
-                migrations.add(StatusReport.MigrationStatus.of(row, reader.backfillProgress(row.id()).orElse(null)));
+                migrations.add(StatusReport.MigrationStatus.of(row, reader.backfillProgress(row.id()).orElse(null),
+                        Adoption.of(row.id(), clients, counters)));
             }
-            List<ClientRow> clients = reader.clients();
             long gone = clients.stream().filter(c -> !c.live()).count();
+            List<RecentOutcome> ended = new EventLog(session.connection(), session.schema()).recentOutcomes(recent)
+                    .stream().filter(o -> id == null || id.equals(o.migrationId())).toList();
             report = new StatusReport(session.schema().name(), reader.version(), reader.leaseMillis(),
                     replication(new ReplicationProbe(session.connection())), migrations,
-                    all ? clients : clients.stream().filter(ClientRow::live).toList(), gone);
+                    all ? clients : clients.stream().filter(ClientRow::live).toList(), gone, recent.toSeconds(), ended);
         }
         PrintWriter out = spec.commandLine().getOut();
         if (json) {
@@ -101,8 +125,10 @@ final class StatusCommand implements Callable<Integer> {
                 } else {
                     out.printf("  %s: reads fall back to %s%n", SafeText.of(m.id()), SafeText.of(m.readFallback()));
                 }
+                printAdoption(m, out);
             }
         }
+        printRecent(report, out);
         out.println();
         printReplication(report.replication(), out);
         out.println();
@@ -119,6 +145,69 @@ final class StatusCommand implements Callable<Integer> {
             }
             table.print(out);
         }
+    }
+
+    private static void printAdoption(StatusReport.MigrationStatus m, PrintWriter out) {
+        Adoption a = m.adoption();
+        if (a == null) {
+            return;
+        }
+        if (!a.data()) {
+            out.printf("  %s: no adoption data (no live driver reports counters)%n", SafeText.of(m.id()));
+            return;
+        }
+        out.printf("  %s: %d driver(s) use the column, %d never touched it (likely the old application version)%s%n",
+                SafeText.of(m.id()), a.using().size(), a.neverTouched().size(),
+                a.noData().isEmpty() ? "" : ", " + a.noData().size() + " report no adoption data");
+        if (a.using().isEmpty() && a.neverTouched().isEmpty()) {
+            return;
+        }
+        TextTable table = new TextTable("    CLIENT", "APPLICATION", "USES", "READS", "WRITES", "HELD BACK",
+                "REWRITTEN", "PASSED UNCHANGED", "REFUSED", "P50/P99 MS");
+        for (Adoption.Driver d : a.using()) {
+            adoptionRow(table, d, "yes");
+        }
+        for (Adoption.Driver d : a.neverTouched()) {
+            adoptionRow(table, d, "never");
+        }
+        table.print(out);
+    }
+
+    private static void adoptionRow(TextTable table, Adoption.Driver d, String uses) {
+        MigrationCounters c = d.counters();
+        if (c == null) {
+            table.row("    " + d.clientId(), d.applicationName(), uses, null, null, null, null, null, null,
+                    null);
+            return;
+        }
+        table.row("    " + d.clientId(), d.applicationName(), uses, c.reads(), c.writes(), c.heldBack(),
+                c.rewritten(), c.passedUnchanged(), c.refused(),
+                c.p50Ms() == null && c.p99Ms() == null ? null : ms(c.p50Ms()) + "/" + ms(c.p99Ms()));
+    }
+
+    private static String window(long seconds) {
+        if (seconds % 86_400 == 0) {
+            return seconds / 86_400 + " day(s)";
+        }
+        return seconds % 3600 == 0 ? seconds / 3600 + " hour(s)" : seconds + " s";
+    }
+
+    private static String ms(Double v) {
+        return v == null ? "-" : String.format("%.1f", v);
+    }
+
+    private static void printRecent(StatusReport report, PrintWriter out) {
+        if (report.recent().isEmpty()) {
+            return;
+        }
+        out.println();
+        out.printf("ended in the last %s:%n", window(report.recentS()));
+        TextTable table = new TextTable("MIGRATION", "COLUMN", "OUTCOME", "AT", "BY", "VERSION");
+        for (RecentOutcome o : report.recent()) {
+            table.row(o.migrationId(), o.table() == null ? null : o.table() + "." + o.column(), o.outcome(), o.at(),
+                    o.actor(), o.stateVersion());
+        }
+        table.print(out);
     }
 
     private static void printReplication(StatusReport.Replication r, PrintWriter out) {

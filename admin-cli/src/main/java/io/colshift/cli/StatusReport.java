@@ -4,6 +4,7 @@ import io.colshift.phase.ReplicationProbe;
 import io.colshift.state.BackfillProgressRow;
 import io.colshift.state.ClientRow;
 import io.colshift.state.MigrationRow;
+import io.colshift.state.RecentOutcome;
 import io.colshift.state.StoredMigration;
 
 import java.util.List;
@@ -15,9 +16,12 @@ import java.util.List;
  * @param replication the servers replaying this one's WAL, as the primary sees them
  * @param clients     live drivers, and gone ones too with {@code --all}
  * @param goneClients drivers whose heartbeats stopped (ended or crashed); their rows stay for the record
+ * @param recentS     how far back {@code recent} looks, in seconds
+ * @param recent      migrations completed or rolled back within that window, most recent first
  */
 record StatusReport(String controlSchema, long stateVersion, long leaseMs, Replication replication,
-                    List<MigrationStatus> migrations, List<ClientRow> clients, long goneClients) {
+                    List<MigrationStatus> migrations, List<ClientRow> clients, long goneClients, long recentS,
+                    List<RecentOutcome> recent) {
 
     /**
      * @param walLsn                the primary's WAL position when status ran
@@ -45,19 +49,20 @@ record StatusReport(String controlSchema, long stateVersion, long leaseMs, Repli
     /**
      * @param refused why drivers and the CLI refuse the stored row (it fails the checks declare applies), or null;
      *                drivers pass statements unchanged for a refused migration and every CLI step for it exits 3
+     * @param adoption which live drivers use the column (live migrations only, else null)
      */
     record MigrationStatus(String id, String table, String column, String type, String phase, boolean writesEnabled,
                            boolean writesGated, String readFallback, String defaultExpr, String backfillExpr,
                            boolean notNull, boolean archived, String updatedAt, String updatedBy,
-                           BackfillProgressRow backfill, String refused) {
+                           BackfillProgressRow backfill, String refused, Adoption adoption) {
 
-        static MigrationStatus of(MigrationRow row, BackfillProgressRow backfill) {
+        static MigrationStatus of(MigrationRow row, BackfillProgressRow backfill, Adoption adoption) {
             return new MigrationStatus(row.id(), row.qualifiedTable(), row.column(), row.type(), row.phase().label(),
                     row.writesEnabled(), !row.archived() && row.phase().gatesWrites(row.writesEnabled()),
                     row.readFallback(), row.defaultExpr(), row.backfillExpr(), row.notNull(), row.archived(),
                     row.updatedAt(), row.updatedBy(), backfill, StoredMigration.refusal(row.id(), row.tableSchema(),
                             row.tableName(), row.column(), row.type(), row.defaultExpr(), row.backfillExpr(),
-                            row.readFallback()).orElse(null));
+                            row.readFallback()).orElse(null), row.archived() ? null : adoption);
         }
     }
 

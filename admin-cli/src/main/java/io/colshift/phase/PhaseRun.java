@@ -83,6 +83,8 @@ public final class PhaseRun implements AutoCloseable {
         }
     }
 
+    private PhaseException noted;
+
     public MigrationRecord migration() throws SQLException, PhaseException {
         return new MigrationStore(control, schema).load(migrationId);
     }
@@ -126,7 +128,29 @@ public final class PhaseRun implements AutoCloseable {
 
     /** Waits for the barrier of the last state change this run committed (or of the current state, if none). */
     public void awaitBarrier() throws SQLException, PhaseException {
-        barrier().await(writer.lastCommit());
+        try {
+            barrier().await(writer.lastCommit());
+        } catch (PreconditionFailed e) {
+            // the change stays committed; the audit trail says the barrier gave up on it
+            note("barrier-wait", e);
+            throw e;
+        }
+    }
+
+    /**
+     * Records {@code failure} as a note in the audit trail ({@code events}, no state version), once. Best effort:
+     * a failure to record it must not hide the failure itself.
+     */
+    public void note(String kind, PhaseException failure) {
+        if (noted == failure) {
+            return;
+        }
+        noted = failure;
+        try {
+            writer.note(migrationId, kind, failure.getMessage());
+        } catch (SQLException | RuntimeException ignored) {
+            // the connection may be what failed; the command still reports the failure itself
+        }
     }
 
     /** The pinned DDL connection and its lock-safe runner, opened on first use. */

@@ -113,6 +113,33 @@ public final class ControlSchemaReader {
         return rows;
     }
 
+    /**
+     * Every heartbeat row's adoption counters by client id, or empty when {@code clients} has no {@code counters}
+     * column (a control schema older than version 3): then there is no adoption data at all.
+     */
+    public Optional<java.util.Map<String, ClientCounters>> clientCounters() throws SQLException {
+        try (PreparedStatement ps = connection.prepareStatement("SELECT EXISTS (SELECT 1 FROM pg_catalog.pg_attribute"
+                + " WHERE attrelid = pg_catalog.to_regclass(?) AND attname = 'counters' AND NOT attisdropped)")) {
+            ps.setString(1, schema.table("clients"));
+            try (ResultSet rs = ps.executeQuery()) {
+                rs.next();
+                if (!rs.getBoolean(1)) {
+                    return Optional.empty();
+                }
+            }
+        }
+        java.util.Map<String, ClientCounters> counters = new java.util.LinkedHashMap<>();
+        // the length cap is applied before the text reaches the JVM: the application role writes these rows
+        try (Statement st = connection.createStatement();
+             ResultSet rs = st.executeQuery("SELECT client_id, CASE WHEN pg_catalog.octet_length(counters::text) <= "
+                     + ClientCounters.MAX_CHARS + " THEN counters::text END FROM " + schema.table("clients"))) {
+            while (rs.next()) {
+                counters.put(rs.getString(1), ClientCounters.parse(rs.getString(1), rs.getString(2)));
+            }
+        }
+        return Optional.of(counters);
+    }
+
     /** Live drivers (see {@link Heartbeats#LIVE_WITHIN}) that have not yet acknowledged {@code version}. */
     public List<ClientRow> liveClientsBehind(long version) throws SQLException {
         return clients().stream().filter(c -> c.live() && c.ackedVersion() < version).toList();

@@ -150,6 +150,9 @@ class BarrierIT {
         assertThat(again.exitCode()).as(again.all()).isEqualTo(ExitCodes.PRECONDITION_NOT_MET);
         assertThat(again.out()).contains("expand has nothing to do").contains("waiting for standby replica-behind");
         assertThat(again.err()).contains("colshift expand " + id("bar_rerun"));
+        // the audit trail says the barrier gave up
+        assertThat(count("SELECT count(*) FROM bar_rerun.events WHERE kind = 'barrier-wait' AND migration_id = '"
+                + id("bar_rerun") + "' AND state_version IS NULL AND detail LIKE '%replica-behind%'")).isOne();
     }
 
     @Test
@@ -164,6 +167,8 @@ class BarrierIT {
         assertThat(on.err()).contains("gave up after 1.0 s").contains("standby replica-stuck")
                 .contains("committed and stays").contains("colshift flag " + id("bar_stuck") + " --writes on");
         assertThat(count("SELECT count(*) FROM bar_stuck.migrations WHERE writes_enabled")).isOne();
+        assertThat(count("SELECT count(*) FROM bar_stuck.events WHERE kind = 'barrier-wait'"
+                + " AND detail LIKE '%replica-stuck%'")).isOne();
     }
 
     @Test

@@ -1,0 +1,23 @@
+package io.colshift.state;
+
+/**
+ * What one driver reported for one migration in its heartbeat ({@code clients.counters}). Every field is null when
+ * the driver did not report it or reported something that is not a finite, non-negative number: the application
+ * role writes these rows, so they are shown to operators but never trusted.
+ *
+ * @param heldBack        writes of the column the driver stripped (writes gated)
+ * @param passedUnchanged statements passed unchanged although they touch the migrating table (fail-open)
+ * @param refused         statements refused by a documented policy (strict mode)
+ */
+public record MigrationCounters(Long reads, Long writes, Long heldBack, Long rewritten, Long passedUnchanged,
+                                Long refused, Double p50Ms, Double p99Ms) {
+
+    /** Whether the driver read or wrote the column at least once. */
+    public boolean touchedColumn() {
+        return positive(reads) || positive(writes) || positive(heldBack);
+    }
+
+    private static boolean positive(Long n) {
+        return n != null && n > 0;
+    }
+}
