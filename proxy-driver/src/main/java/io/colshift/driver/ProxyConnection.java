@@ -164,7 +164,7 @@ abstract class ProxyConnection implements ColshiftConnection {
 
     @Override
     public final String nativeSQL(String sql) throws SQLException {
-        return delegate.nativeSQL(seam.sqlFor(sql));
+        return delegate.nativeSQL(seam.rewrite(sql, stateNow()).applyTo(sql));
     }
 
     /** Fails a statement colshift could not rewrite when the connection's policy says so (counted either way). */

@@ -35,7 +35,7 @@ abstract class ProxyDatabaseMetaData implements DatabaseMetaData {
     @Override
     public final ResultSet getColumns(String catalog, String schemaPattern, String tableNamePattern,
                                       String columnNamePattern) throws SQLException {
-        StateSnapshot snapshot = connection.seam.current();
+        StateSnapshot snapshot = connection.stateNow(); // under the lease, as statements: loaded if never read
         ResultSet real = delegate.getColumns(catalog, schemaPattern, tableNamePattern, columnNamePattern);
         List<ColumnMigration> declared = declared(snapshot);
         if (declared.isEmpty() || real == null) {

@@ -106,6 +106,26 @@ class DeclaredColumnMetadataIT {
         }
     }
 
+    /**
+     * An application that validates its schema before it runs any statement (Hibernate's {@code validate} at
+     * start-up) asks the metadata first: the state must be read then, under the lease, as for a statement.
+     */
+    @Test
+    void metadataAskedBeforeAnyStatementAlreadyListsTheDeclaredColumn() throws Exception {
+        String first = "cs_meta_first";
+        List<String> install = new ArrayList<>(ControlSchema.named(first).ddl());
+        install.add(migration("users-status", "users", "status", "text", "'active'").replace(SCHEMA + ".", first + "."));
+        install.add(bumpVersion().replace(SCHEMA, first));
+        admin(install.toArray(String[]::new));
+        Properties props = db.credentials();
+        props.setProperty("colshift.controlSchema", first);
+        props.setProperty("colshift.watch", "false"); // no watcher that could have read the state beforehand
+        try (Connection c = DriverManager.getConnection(db.colshiftUrl(), props)) {
+            assertThat(names(c.getMetaData().getColumns(null, "app", "users", null)))
+                    .containsExactly("app.users.id", "app.users.name", "app.users.status");
+        }
+    }
+
     @Test
     void everyPatternFormListsTheDeclaredColumnOnceWhereTheRealCatalogWouldList() throws Exception {
         try (Connection c = connect()) {
