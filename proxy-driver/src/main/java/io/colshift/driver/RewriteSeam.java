@@ -30,7 +30,7 @@ final class RewriteSeam {
 
     /** For {@code colshift.enabled=false}: nothing is watched and nothing is ever rewritten. */
     static RewriteSeam passThrough() {
-        return new RewriteSeam(SnapshotSource.fixed(StateSnapshot.EMPTY), StatementRewriter.IDENTITY, () -> 0, false);
+        return new RewriteSeam(SnapshotSource.fixed(StateSnapshot.EMPTY), StatementRewriter.IDENTITY);
     }
 
     private final SnapshotSource source;
@@ -38,7 +38,6 @@ final class RewriteSeam {
     private final LongAdder passedUnchanged = new LongAdder();
     private final AtomicBoolean failureLogged = new AtomicBoolean();
     private final LongSupplier rewriterPassedUnchanged;
-    private final boolean follows;
     /** Statements that touch a migrating column and could not be rewritten, per migration and outcome. */
     final UnrewritableCounters unrewritable = new UnrewritableCounters();
     /** How statements use each migration: reads, writes, held back, rewritten, fail-open, refused, latency. */
@@ -49,24 +48,18 @@ final class RewriteSeam {
      *                                logs those on its own)
      */
     RewriteSeam(SnapshotSource source, StatementRewriter rewriter, LongSupplier rewriterPassedUnchanged) {
-        this(source, rewriter, rewriterPassedUnchanged, true);
-    }
-
-    private RewriteSeam(SnapshotSource source, StatementRewriter rewriter, LongSupplier rewriterPassedUnchanged,
-                        boolean follows) {
         this.source = source;
         this.rewriter = rewriter;
         this.rewriterPassedUnchanged = rewriterPassedUnchanged;
-        this.follows = follows;
     }
 
     RewriteSeam(SnapshotSource source, StatementRewriter rewriter) {
         this(source, rewriter, () -> 0);
     }
 
-    /** False for the pass-through seam of {@code colshift.enabled=false} and non-PostgreSQL URLs: no state moves. */
+    /** Whether this seam follows a server's state; not the pass-through seam of {@code colshift.enabled=false}. */
     boolean follows() {
-        return follows;
+        return source instanceof StateWatcher;
     }
 
     /** The state every statement executing now must follow (rule 4: the version current at execution). */
@@ -139,11 +132,6 @@ final class RewriteSeam {
             }
         }
         return false;
-    }
-
-    /** The text to send for {@code sql} right now. */
-    String sqlFor(String sql) {
-        return rewrite(sql, source.current()).applyTo(sql);
     }
 
     /** Counts a statement sent unchanged although colshift would have rewritten it, and logs the first one. */
