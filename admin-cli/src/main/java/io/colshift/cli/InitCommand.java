@@ -65,6 +65,7 @@ final class InitCommand implements Callable<Integer> {
             throw CommandFailure.badInput("--lease " + lease.toMillis() + "ms: the staleness lease must be between "
                     + MIN_LEASE_TEXT + " and " + MAX_LEASE_TEXT);
         }
+        Duration timeout = barrier.timeout();
         try (Connection c = connection.connect()) {
             if (grantTo != null && !roleExists(c, grantTo)) {
                 throw CommandFailure.badInput("--grant-to: role '" + grantTo + "' does not exist");
@@ -87,13 +88,14 @@ final class InitCommand implements Callable<Integer> {
                         + ", SELECT on its tables, INSERT and UPDATE on " + schema.table("clients"));
             }
             if (lease != null && !created) {
-                setLease(c, schema, writer);
+                setLease(c, schema, writer, timeout);
             }
         }
         return ExitCodes.DONE;
     }
 
-    private void setLease(Connection c, ControlSchema schema, ControlSchemaWriter writer) throws Exception {
+    private void setLease(Connection c, ControlSchema schema, ControlSchemaWriter writer, Duration timeout)
+            throws Exception {
         java.io.PrintWriter out = spec.commandLine().getOut();
         Duration old = writer.lease();
         long version = writer.setLease(lease, "colshift init --lease " + lease.toMillis() + "ms");
@@ -104,7 +106,7 @@ final class InitCommand implements Callable<Integer> {
         out.println("staleness lease is now " + lease.toMillis() + " ms (was " + old.toMillis() + " ms; state version "
                 + version + ")" + (lease.compareTo(old) < 0 ? "; this barrier still waits the old lease" : ""));
         try {
-            new StateBarrier(c, schema, barrier.timeout(), "colshift init --lease " + lease.toMillis() + "ms", line -> {
+            new StateBarrier(c, schema, timeout, "colshift init --lease " + lease.toMillis() + "ms", line -> {
                 out.println(line);
                 out.flush();
             }).await(writer.lastCommit());
