@@ -3,6 +3,7 @@ package io.colshift.cli;
 import io.colshift.phase.PhaseException;
 import io.colshift.phase.StateBarrier;
 import io.colshift.state.ControlSchema;
+import io.colshift.state.ControlSchemaReader;
 import io.colshift.state.ControlSchemaWriter;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -80,7 +81,7 @@ final class InitCommand implements Callable<Integer> {
             boolean created = writer.init(lease);
             spec.commandLine().getOut().println(created
                     ? "created control schema '" + schema.name() + "' (version " + ControlSchema.CURRENT_VERSION
-                    + ", staleness lease " + writer.lease().toMillis() + " ms)"
+                    + ", staleness lease " + new ControlSchemaReader(c, schema).leaseMillis() + " ms)"
                     : "control schema '" + schema.name() + "' is up to date (version " + ControlSchema.CURRENT_VERSION + ")");
             if (grantTo != null) {
                 writer.grantDriverAccess(grantTo);
@@ -97,7 +98,7 @@ final class InitCommand implements Callable<Integer> {
     private void setLease(Connection c, ControlSchema schema, ControlSchemaWriter writer, Duration timeout)
             throws Exception {
         java.io.PrintWriter out = spec.commandLine().getOut();
-        Duration old = writer.lease();
+        Duration old = Duration.ofMillis(new ControlSchemaReader(c, schema).leaseMillis());
         long version = writer.setLease(lease, "colshift init --lease " + lease.toMillis() + "ms");
         if (version < 0) {
             out.println("staleness lease is " + lease.toMillis() + " ms already; nothing to do");
