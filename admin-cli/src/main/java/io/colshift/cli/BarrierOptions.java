@@ -16,10 +16,15 @@ final class BarrierOptions {
                     "staleness lease itself is always waited out."})
     Duration barrierTimeout = PhaseRun.DEFAULT_BARRIER_TIMEOUT;
 
+    /** The timeout; exit 2 when negative. Call it before changing anything, so that bad input changes nothing. */
     Duration timeout() {
-        if (barrierTimeout.isNegative()) {
-            throw CommandFailure.badInput("--barrier-timeout must not be negative");
+        return nonNegative(barrierTimeout, "--barrier-timeout");
+    }
+
+    static Duration nonNegative(Duration timeout, String option) {
+        if (timeout.isNegative()) {
+            throw CommandFailure.badInput(option + " must not be negative");
         }
-        return barrierTimeout;
+        return timeout;
     }
 }

@@ -20,6 +20,7 @@ import picocli.CommandLine.Spec;
 
 import java.io.PrintWriter;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.Callable;
@@ -59,6 +60,7 @@ final class DeclareCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         PrintWriter out = spec.commandLine().getOut();
+        Duration timeout = barrier.timeout();
         MigrationSpec parsed;
         try {
             parsed = SpecFiles.load(specFile);
@@ -100,12 +102,12 @@ final class DeclareCommand implements Callable<Integer> {
             if (version < 0) {
                 out.println(SafeText.of("migration '" + resolved.id() + "' is already declared with this spec;"
                         + " nothing to do"));
-                session.awaitBarrier(barrier.timeout(), rerun, out);
+                session.awaitBarrier(timeout, rerun, out);
                 return ExitCodes.DONE;
             }
             out.println(SafeText.of("declared '" + resolved.id() + "': add " + resolved.displayTable() + "."
                     + resolved.column() + " " + resolved.type() + " (state version " + version + ")"));
-            session.awaitBarrier(barrier.timeout(), rerun, out);
+            session.awaitBarrier(timeout, rerun, out);
             out.println(SafeText.of("drivers now read " + resolved.column() + " as " + validated.readFallback()
                     + " and strip writes to it until `colshift expand " + resolved.id() + "`"));
             validated.notes().forEach(note -> out.println(SafeText.of("note: " + note)));

@@ -64,6 +64,8 @@ final class FlagCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         PrintWriter out = spec.commandLine().getOut();
         boolean enable = writes == Switch.on;
+        Duration timeout = waitTimeout != null ? BarrierOptions.nonNegative(waitTimeout, "--wait-timeout")
+                : barrier.timeout();
         try (ControlSession session = connection.openSession()) {
             MigrationRow migration = new ControlSchemaReader(session.connection(), session.schema()).migration(id)
                     .orElseThrow(() -> CommandFailure.badInput("no migration with id '" + id + "'"));
@@ -81,8 +83,7 @@ final class FlagCommand implements Callable<Integer> {
             } else {
                 out.printf("writes of '%s' are now %s (state version %d)%n", id, writes, version);
             }
-            session.awaitBarrier(waitTimeout != null ? waitTimeout : barrier.timeout(),
-                    "colshift flag " + id + " --writes " + writes, out);
+            session.awaitBarrier(timeout, "colshift flag " + id + " --writes " + writes, out);
             if (enable && migration.phase() == Phase.DECLARED) {
                 out.println("note: the column does not exist yet; drivers keep stripping its writes until"
                         + " `colshift expand " + id + "`");

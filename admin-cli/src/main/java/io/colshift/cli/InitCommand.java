@@ -3,6 +3,7 @@ package io.colshift.cli;
 import io.colshift.phase.PhaseException;
 import io.colshift.phase.StateBarrier;
 import io.colshift.state.ControlSchema;
+import io.colshift.state.ControlSchemaReader;
 import io.colshift.state.ControlSchemaWriter;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -65,6 +66,7 @@ final class InitCommand implements Callable<Integer> {
             throw CommandFailure.badInput("--lease " + lease.toMillis() + "ms: the staleness lease must be between "
                     + MIN_LEASE_TEXT + " and " + MAX_LEASE_TEXT);
         }
+        Duration timeout = barrier.timeout();
         try (Connection c = connection.connect()) {
             if (grantTo != null && !roleExists(c, grantTo)) {
                 throw CommandFailure.badInput("--grant-to: role '" + grantTo + "' does not exist");
@@ -79,7 +81,7 @@ final class InitCommand implements Callable<Integer> {
             boolean created = writer.init(lease);
             spec.commandLine().getOut().println(created
                     ? "created control schema '" + schema.name() + "' (version " + ControlSchema.CURRENT_VERSION
-                    + ", staleness lease " + writer.lease().toMillis() + " ms)"
+                    + ", staleness lease " + new ControlSchemaReader(c, schema).leaseMillis() + " ms)"
                     : "control schema '" + schema.name() + "' is up to date (version " + ControlSchema.CURRENT_VERSION + ")");
             if (grantTo != null) {
                 writer.grantDriverAccess(grantTo);
@@ -87,15 +89,16 @@ final class InitCommand implements Callable<Integer> {
                         + ", SELECT on its tables, INSERT and UPDATE on " + schema.table("clients"));
             }
             if (lease != null && !created) {
-                setLease(c, schema, writer);
+                setLease(c, schema, writer, timeout);
             }
         }
         return ExitCodes.DONE;
     }
 
-    private void setLease(Connection c, ControlSchema schema, ControlSchemaWriter writer) throws Exception {
+    private void setLease(Connection c, ControlSchema schema, ControlSchemaWriter writer, Duration timeout)
+            throws Exception {
         java.io.PrintWriter out = spec.commandLine().getOut();
-        Duration old = writer.lease();
+        Duration old = Duration.ofMillis(new ControlSchemaReader(c, schema).leaseMillis());
         long version = writer.setLease(lease, "colshift init --lease " + lease.toMillis() + "ms");
         if (version < 0) {
             out.println("staleness lease is " + lease.toMillis() + " ms already; nothing to do");
@@ -104,7 +107,7 @@ final class InitCommand implements Callable<Integer> {
         out.println("staleness lease is now " + lease.toMillis() + " ms (was " + old.toMillis() + " ms; state version "
                 + version + ")" + (lease.compareTo(old) < 0 ? "; this barrier still waits the old lease" : ""));
         try {
-            new StateBarrier(c, schema, barrier.timeout(), "colshift init --lease " + lease.toMillis() + "ms", line -> {
+            new StateBarrier(c, schema, timeout, "colshift init --lease " + lease.toMillis() + "ms", line -> {
                 out.println(line);
                 out.flush();
             }).await(writer.lastCommit());

@@ -140,11 +140,6 @@ public final class ControlSchemaReader {
         return Optional.of(counters);
     }
 
-    /** Live drivers (see {@link Heartbeats#LIVE_WITHIN}) that have not yet acknowledged {@code version}. */
-    public List<ClientRow> liveClientsBehind(long version) throws SQLException {
-        return clients().stream().filter(c -> c.live() && c.ackedVersion() < version).toList();
-    }
-
     private MigrationRow migrationRow(ResultSet rs) throws SQLException {
         return new MigrationRow(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4), rs.getString(5),
                 rs.getString(6), rs.getString(7), rs.getString(8), rs.getBoolean(9), rs.getString(10),

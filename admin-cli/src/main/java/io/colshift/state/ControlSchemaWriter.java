@@ -106,15 +106,6 @@ public final class ControlSchemaWriter {
         return Optional.ofNullable(lastCommit);
     }
 
-    /** The staleness lease drivers keep to ({@code state.lease_ms}). */
-    public Duration lease() throws SQLException {
-        try (Statement st = connection.createStatement();
-             ResultSet rs = st.executeQuery("SELECT lease_ms FROM " + schema.table("state"))) {
-            rs.next();
-            return Duration.ofMillis(rs.getLong(1));
-        }
-    }
-
     /**
      * Sets the staleness lease, recorded as a {@code lease} event (from and to in milliseconds) and a new state
      * version, so that drivers pick the new lease up like any other change.

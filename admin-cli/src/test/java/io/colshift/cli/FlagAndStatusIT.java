@@ -74,6 +74,25 @@ class FlagAndStatusIT {
     }
 
     @Test
+    void negativeBarrierTimeoutIsRefusedBeforeTheFlagChanges() throws Exception {
+        long version = currentVersion();
+        String change;
+        try (Connection c = db.connect(); Statement st = c.createStatement();
+             ResultSet rs = st.executeQuery("SELECT writes_enabled FROM " + SCHEMA + ".migrations"
+                     + " WHERE id = 'orders-currency'")) {
+            rs.next();
+            change = rs.getBoolean(1) ? "off" : "on"; // a real change, which the bad option must prevent
+        }
+        for (String option : new String[]{"--barrier-timeout", "--wait-timeout"}) {
+            Cli.Result bad = cli.run("flag", "--schema", SCHEMA, "orders-currency", "--writes", change, option,
+                    "PT-1S");
+            assertThat(bad.exitCode()).as(bad.all()).isEqualTo(ExitCodes.BAD_INPUT);
+            assertThat(bad.err()).contains(option + " must not be negative");
+        }
+        assertThat(currentVersion()).isEqualTo(version);
+    }
+
+    @Test
     void flagRefusesUnknownMigrationsAndValues() {
         Cli.Result unknown = cli.run("flag", "--schema", SCHEMA, "no-such", "--writes", "on");
         assertThat(unknown.exitCode()).isEqualTo(ExitCodes.BAD_INPUT);
