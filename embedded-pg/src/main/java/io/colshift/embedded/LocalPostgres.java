@@ -281,14 +281,6 @@ public final class LocalPostgres implements PostgresServer {
         startProcess();
     }
 
-    /** Starts a stopped server again (same port, same data directory). */
-    public synchronized void startAgain() {
-        if (isRunning()) {
-            throw new IllegalStateException(name + " is already running");
-        }
-        startProcess();
-    }
-
     /** Stops the server and deletes its data directory and log. */
     @Override
     public void close() {
