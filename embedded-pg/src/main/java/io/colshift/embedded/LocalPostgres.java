@@ -387,7 +387,8 @@ public final class LocalPostgres implements PostgresServer {
         }
     }
 
-    private static int freePort() throws IOException {
+    /** A free port of 127.0.0.1, for a server this package starts. */
+    static int freePort() throws IOException {
         try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getByName("127.0.0.1"))) {
             socket.setReuseAddress(true);
             return socket.getLocalPort();
