@@ -281,14 +281,6 @@ public final class LocalPostgres implements PostgresServer {
         startProcess();
     }
 
-    /** Starts a stopped server again (same port, same data directory). */
-    public synchronized void startAgain() {
-        if (isRunning()) {
-            throw new IllegalStateException(name + " is already running");
-        }
-        startProcess();
-    }
-
     /** Stops the server and deletes its data directory and log. */
     @Override
     public void close() {
@@ -395,7 +387,8 @@ public final class LocalPostgres implements PostgresServer {
         }
     }
 
-    private static int freePort() throws IOException {
+    /** A free port of 127.0.0.1, for a server this package starts. */
+    static int freePort() throws IOException {
         try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getByName("127.0.0.1"))) {
             socket.setReuseAddress(true);
             return socket.getLocalPort();

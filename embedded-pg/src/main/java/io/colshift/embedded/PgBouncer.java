@@ -3,7 +3,6 @@ package io.colshift.embedded;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.InetSocketAddress;
-import java.net.ServerSocket;
 import java.net.Socket;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
@@ -11,10 +10,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
-import java.util.stream.Stream;
 
 /**
  * A throw-away PgBouncer in transaction pooling mode in front of a PostgreSQL server, for tests that must see
@@ -74,7 +71,7 @@ public final class PgBouncer implements AutoCloseable {
         try {
             Path directory = Files.createTempDirectory("colshift-pgbouncer-");
             open(directory, "rwxrwxrwx");
-            int port = freePort();
+            int port = LocalPostgres.freePort();
             Path userList = write(directory.resolve("userlist.txt"), quote(user) + " " + quote(password) + "\n");
             Path config = write(directory.resolve("pgbouncer.ini"), String.join("\n",
                     "[databases]",
@@ -151,7 +148,7 @@ public final class PgBouncer implements AutoCloseable {
             handle.destroyForcibly();
             Thread.currentThread().interrupt();
         }
-        deleteDirectory();
+        LocalPostgres.deleteQuietly(directory);
     }
 
     private static List<String> command(Path binary, Path config) {
@@ -174,7 +171,7 @@ public final class PgBouncer implements AutoCloseable {
         while (System.nanoTime() < deadline) {
             if (!process.isAlive()) {
                 String log = log();
-                deleteDirectory();
+                LocalPostgres.deleteQuietly(directory);
                 throw new IllegalStateException("PgBouncer exited with code " + process.exitValue()
                         + " right after starting:\n" + log);
             }
@@ -200,13 +197,6 @@ public final class PgBouncer implements AutoCloseable {
         }
     }
 
-    private static int freePort() throws IOException {
-        try (ServerSocket socket = new ServerSocket()) {
-            socket.bind(new InetSocketAddress("127.0.0.1", 0));
-            return socket.getLocalPort();
-        }
-    }
-
     /** PgBouncer's user list quotes with {@code "} and doubles a {@code "} inside. */
     private static String quote(String value) {
         return "\"" + (value == null ? "" : value.replace("\"", "\"\"")) + "\"";
@@ -224,14 +214,6 @@ public final class PgBouncer implements AutoCloseable {
             Files.setPosixFilePermissions(path, PosixFilePermissions.fromString(permissions));
         } catch (UnsupportedOperationException e) {
             // not a POSIX file system: the process runs as the current user there anyway
-        }
-    }
-
-    private void deleteDirectory() {
-        try (Stream<Path> files = Files.walk(directory)) {
-            files.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
-        } catch (IOException e) {
-            // a leftover temporary directory is harmless
         }
     }
 }

@@ -1,8 +1,11 @@
 package io.colshift.spring;
 
+import java.net.URLDecoder;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
+import java.util.HashSet;
 import java.util.Map;
+import java.util.Set;
 
 /** How a pool's JDBC URL becomes a colshift URL: pure functions, so the rules are tested without a pool. */
 final class ColshiftUrls {
@@ -34,9 +37,17 @@ final class ColshiftUrls {
     /** {@code url} with {@code settings} added to its query string, for pools that take no driver properties. */
     static String withSettings(String url, Map<String, String> settings) {
         StringBuilder out = new StringBuilder(url);
-        char separator = url.indexOf('?') >= 0 ? '&' : '?';
+        int query = url.indexOf('?');
+        char separator = query >= 0 ? '&' : '?';
+        Set<String> inUrl = new HashSet<>();
+        if (query >= 0) {
+            for (String parameter : url.substring(query + 1).split("&")) {
+                int eq = parameter.indexOf('=');
+                inUrl.add(URLDecoder.decode(eq < 0 ? parameter : parameter.substring(0, eq), StandardCharsets.UTF_8));
+            }
+        }
         for (Map.Entry<String, String> e : settings.entrySet()) {
-            if (url.contains(e.getKey() + "=")) {
+            if (inUrl.contains(e.getKey())) {
                 continue; // a setting written into the URL itself wins
             }
             out.append(separator).append(e.getKey()).append('=')

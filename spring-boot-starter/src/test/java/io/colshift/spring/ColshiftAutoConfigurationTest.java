@@ -79,4 +79,16 @@ class ColshiftAutoConfigurationTest {
                     .isEqualTo("jdbc:postgresql://db.invalid:5432/app");
         });
     }
+
+    @Test
+    void aPoolWithoutDriverPropertiesGetsTheSettingsInItsUrl() {
+        new ApplicationContextRunner()
+                .withConfiguration(AutoConfigurations.of(ColshiftAutoConfiguration.class))
+                .withPropertyValues("colshift.poll-ms=250")
+                .withBean(org.springframework.jdbc.datasource.DriverManagerDataSource.class,
+                        () -> new org.springframework.jdbc.datasource.DriverManagerDataSource(
+                                "jdbc:postgresql://db.invalid:5432/app"))
+                .run(ctx -> assertThat(ctx.getBean(org.springframework.jdbc.datasource.DriverManagerDataSource.class)
+                        .getUrl()).isEqualTo("jdbc:colshift:postgresql://db.invalid:5432/app?colshift.pollMs=250"));
+    }
 }

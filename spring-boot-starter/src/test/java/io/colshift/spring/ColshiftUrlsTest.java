@@ -30,4 +30,13 @@ class ColshiftUrlsTest {
                 .isEqualTo("jdbc:colshift:postgresql://h/db?colshift.pollMs=9"
                         + "&colshift.watchUrl=jdbc%3Apostgresql%3A%2F%2Fdirect%2Fdb%3Fa%3Db");
     }
+
+    @Test
+    void onlyAParameterOfTheSameNameKeepsASettingOutOfTheUrl() {
+        Map<String, String> settings = Map.of("colshift.pollMs", "250");
+        assertThat(ColshiftUrls.withSettings("jdbc:colshift:postgresql://h/db?app.colshift.pollMs=9", settings))
+                .isEqualTo("jdbc:colshift:postgresql://h/db?app.colshift.pollMs=9&colshift.pollMs=250");
+        assertThat(ColshiftUrls.withSettings("jdbc:colshift:postgresql://h/db?ApplicationName=colshift.pollMs=9",
+                settings)).endsWith("&colshift.pollMs=250");
+    }
 }

@@ -38,6 +38,23 @@ class LeaseCheckTest {
         assertThat(LeaseCheck.of(stats(NOW.minusMillis(500), 2_000, true, 0, 1), before, NOW).down()).isFalse();
     }
 
+    @Test
+    void theFirstCheckCountsEveryStaleStatementSinceTheStart() {
+        assertThat(LeaseCheck.of(stats(NOW, 2_000, true, 1, 0), null, NOW).down()).isTrue();
+        assertThat(LeaseCheck.of(stats(NOW.minusSeconds(10), 2_000, true, 0, 2), null, NOW).down()).isTrue();
+        assertThat(LeaseCheck.of(stats(NOW, 2_000, true, 0, 0), null, NOW)).isEqualTo(LeaseCheck.UP);
+    }
+
+    @Test
+    void anInstanceWithoutItsOwnWatcherIsNotDownForAnOldStateAlone() {
+        WatcherStats before = stats(NOW.minusSeconds(10), 2_000, false, 0, 0);
+        WatcherStats failing = stats(NOW.minusSeconds(10), 2_000, false, 0, 1);
+        assertThat(LeaseCheck.of(failing, before, NOW).down())
+                .as("with colshift.watch=false nothing renews the lease between statements").isFalse();
+        assertThat(LeaseCheck.of(stats(NOW.minusSeconds(10), 2_000, false, 1, 1), failing, NOW).down())
+                .as("a statement run under an expired lease is still down").isTrue();
+    }
+
     private static WatcherStats stats(Instant lastRefresh, long leaseMs, boolean watching, long stale,
                                       long inlineFailures) {
         return new WatcherStats("h:5432/db", "colshift", "1-abc", 7, lastRefresh, watching, watching, true,
