@@ -24,9 +24,8 @@ final class TouchClassifier {
      * @param statement the parsed statement (the wrapped query for EXPLAIN and the like), or null when it could
      *                  not be parsed: then the touches say neither read nor write, only that the migration is touched
      */
-    static List<Touch> classify(String sql, List<SqlLexer.Token> lexed, Statement statement,
-                                List<ColumnMigration> migrations) {
-        List<ColumnMigration> touched = TouchScanner.touched(sql, migrations);
+    static List<Touch> classify(List<SqlLexer.Token> lexed, Statement statement, List<ColumnMigration> migrations) {
+        List<ColumnMigration> touched = TouchScanner.touched(lexed, migrations);
         if (touched.isEmpty()) {
             return List.of();
         }
