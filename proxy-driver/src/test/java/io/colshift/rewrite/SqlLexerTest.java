@@ -44,4 +44,10 @@ class SqlLexerTest {
         assertThat(t).hasSize(2);
         assertThat(t.get(1).end()).isEqualTo(sql.length());
     }
+
+    @Test
+    void aLineCommentEndsAtACarriageReturnToo() {
+        List<Token> t = SqlLexer.tokens("SELECT 1 -- note\rFROM users");
+        assertThat(t).extracting(Token::name).containsExactly("select", null, "from", "users");
+    }
 }
