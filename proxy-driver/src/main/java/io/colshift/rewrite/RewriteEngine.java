@@ -140,7 +140,8 @@ public final class RewriteEngine implements StatementRewriter, AutoCloseable {
         WrappedQuery wrapped = WrappedQuery.locate(sql, lexed);
         if (wrapped != null && placeholderOutside(lexed, wrapped)) {
             unsupported.increment();
-            return failedOpen("unsupported", sql, "a parameter outside the query wrapped by " + wrapped.kind(), idx);
+            return failedOpen("unsupported", sql, lexed,
+                    "a parameter outside the query wrapped by " + wrapped.kind(), idx);
         }
         String text = wrapped == null ? sql : wrapped.blanked(sql);
         ParsedStatement parsed;
@@ -149,7 +150,7 @@ public final class RewriteEngine implements StatementRewriter, AutoCloseable {
         } catch (BoundedParser.Failure f) {
             if (f.timedOut()) {
                 timeouts.increment();
-                Rewrite failed = failedOpen("parse timed out", sql, f.getMessage(), idx);
+                Rewrite failed = failedOpen("parse timed out", sql, lexed, f.getMessage(), idx);
                 int attempts = timedOut.asMap().merge(new Key(sql, version), 1, Integer::sum);
                 if (attempts >= TIMEOUTS_BEFORE_GIVING_UP) {
                     return failed;
@@ -159,7 +160,7 @@ public final class RewriteEngine implements StatementRewriter, AutoCloseable {
             parsed = relaxations.parse(text, parser);
             if (parsed == null) {
                 parseFailures.increment();
-                return failedOpen("parse failed", sql, f.getMessage(), idx);
+                return failedOpen("parse failed", sql, lexed, f.getMessage(), idx);
             }
             relaxed.increment();
         }
@@ -176,7 +177,7 @@ public final class RewriteEngine implements StatementRewriter, AutoCloseable {
                 unchanged.increment();
                 // sent as written, but a write with the flag on (say) still uses the column: counted by the driver
                 return Rewrite.UNCHANGED.withTouches(
-                        TouchClassifier.classify(sql, lexed, parsed.statement(), idx.migrations()));
+                        TouchClassifier.classify(lexed, parsed.statement(), idx.migrations()));
             }
             if (wrapped != null && outcome.countInsteadOfUpdate()) {
                 throw Abandon.unsupported("an UPDATE that writes only gated columns inside " + wrapped.kind());
@@ -185,17 +186,17 @@ public final class RewriteEngine implements StatementRewriter, AutoCloseable {
                 // A view keeps its definition: the read fallback spliced into it now would still be read after
                 // the migration ends, hiding the column's real values (or its NULLs). Create views after contract.
                 refused.increment();
-                return failedOpen("view over a migrating column", sql,
+                return failedOpen("view over a migrating column", sql, lexed,
                         "the view would keep colshift's read fallback in its definition; create it after contract", idx);
             }
             rewritten.increment();
             Rewrite result = outcome.countInsteadOfUpdate()
                     ? Rewrite.countInsteadOfUpdate(outcome.sql(), outcome.parameterMap())
                     : Rewrite.rewritten(outcome.sql(), outcome.parameterMap());
-            return result.withTouches(TouchClassifier.classify(sql, lexed, parsed.statement(), idx.migrations()));
+            return result.withTouches(TouchClassifier.classify(lexed, parsed.statement(), idx.migrations()));
         } catch (Abandon a) {
             (a.reason() == Abandon.Reason.AMBIGUOUS ? ambiguous : unsupported).increment();
-            return failedOpen(a.reason().name().toLowerCase(java.util.Locale.ROOT), sql, a.getMessage(), idx);
+            return failedOpen(a.reason().name().toLowerCase(java.util.Locale.ROOT), sql, lexed, a.getMessage(), idx);
         }
     }
 
@@ -223,9 +224,10 @@ public final class RewriteEngine implements StatementRewriter, AutoCloseable {
      * The statement goes as written; logged once. When it touches a migrating column it carries an
      * {@link Unrewritable}, and the connection's policy decides whether it may go at all.
      */
-    private Rewrite failedOpen(String reason, String sql, String detail, MigrationIndex idx) {
+    private Rewrite failedOpen(String reason, String sql, List<SqlLexer.Token> lexed, String detail,
+                               MigrationIndex idx) {
         failureLog.failedOpen(reason, sql, detail);
-        List<ColumnMigration> touched = TouchScanner.touched(sql, idx.migrations());
+        List<ColumnMigration> touched = TouchScanner.touched(lexed, idx.migrations());
         if (touched.isEmpty()) {
             return Rewrite.UNCHANGED;
         }

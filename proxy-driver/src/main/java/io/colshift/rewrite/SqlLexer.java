@@ -39,31 +39,31 @@ final class SqlLexer {
         List<Token> out = new ArrayList<>();
         int n = sql.length();
         int i = 0;
+        int tagEnd;
         while (i < n) {
             char c = sql.charAt(i);
             if (Character.isWhitespace(c)) {
                 i++;
             } else if (c == '-' && i + 1 < n && sql.charAt(i + 1) == '-') {
-                while (i < n && sql.charAt(i) != '\n') {
+                while (i < n && sql.charAt(i) != '\n' && sql.charAt(i) != '\r') { // either ends it, as in PostgreSQL
                     i++;
                 }
             } else if (c == '/' && i + 1 < n && sql.charAt(i + 1) == '*') {
                 i = blockCommentEnd(sql, i);
             } else if (c == '\'') {
-                int end = stringEnd(sql, i, false);
+                int end = quotedEnd(sql, i, false);
                 out.add(new Token(Kind.STRING, i, end, null));
                 i = end;
             } else if ((c == 'e' || c == 'E') && i + 1 < n && sql.charAt(i + 1) == '\'') {
-                int end = stringEnd(sql, i + 1, true);
+                int end = quotedEnd(sql, i + 1, true);
                 out.add(new Token(Kind.STRING, i, end, null));
                 i = end;
             } else if (c == '"') {
-                int end = quotedEnd(sql, i);
+                int end = quotedEnd(sql, i, false);
                 String name = sql.substring(i + 1, Math.max(i + 1, end - 1)).replace("\"\"", "\"");
                 out.add(new Token(Kind.QUOTED, i, end, name));
                 i = end;
-            } else if (c == '$' && dollarTag(sql, i) > 0) {
-                int tagEnd = dollarTag(sql, i);
+            } else if (c == '$' && (tagEnd = dollarTag(sql, i)) > 0) {
                 String tag = sql.substring(i, tagEnd);
                 int close = sql.indexOf(tag, tagEnd);
                 int end = close < 0 ? n : close + tag.length();
@@ -119,32 +119,20 @@ final class SqlLexer {
         return n;
     }
 
-    private static int stringEnd(String sql, int quote, boolean backslashEscapes) {
-        int i = quote + 1;
+    /**
+     * One past the quote closing the one at {@code open} (a doubled quote stays inside), or the text's end.
+     * Serves {@code '…'}, {@code E'…'} (with backslash escapes) and {@code "…"}.
+     */
+    private static int quotedEnd(String sql, int open, boolean backslashEscapes) {
+        char quote = sql.charAt(open);
+        int i = open + 1;
         int n = sql.length();
         while (i < n) {
             char c = sql.charAt(i);
             if (backslashEscapes && c == '\\') {
                 i += 2;
-            } else if (c == '\'') {
-                if (i + 1 < n && sql.charAt(i + 1) == '\'') {
-                    i += 2;
-                } else {
-                    return i + 1;
-                }
-            } else {
-                i++;
-            }
-        }
-        return n;
-    }
-
-    private static int quotedEnd(String sql, int quote) {
-        int i = quote + 1;
-        int n = sql.length();
-        while (i < n) {
-            if (sql.charAt(i) == '"') {
-                if (i + 1 < n && sql.charAt(i + 1) == '"') {
+            } else if (c == quote) {
+                if (i + 1 < n && sql.charAt(i + 1) == quote) {
                     i += 2;
                 } else {
                     return i + 1;

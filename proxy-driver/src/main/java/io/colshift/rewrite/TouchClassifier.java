@@ -21,12 +21,11 @@ final class TouchClassifier {
     }
 
     /**
-     * @param statement the parsed statement (the wrapped query for EXPLAIN and the like), or null when it could
-     *                  not be parsed: then the touches say neither read nor write, only that the migration is touched
+     * @param statement the parsed statement (the wrapped query for EXPLAIN and the like); a statement that could
+     *                  not be parsed gets its touches from {@code RewriteEngine.failedOpen} (neither read nor write)
      */
-    static List<Touch> classify(String sql, List<SqlLexer.Token> lexed, Statement statement,
-                                List<ColumnMigration> migrations) {
-        List<ColumnMigration> touched = TouchScanner.touched(sql, migrations);
+    static List<Touch> classify(List<SqlLexer.Token> lexed, Statement statement, List<ColumnMigration> migrations) {
+        List<ColumnMigration> touched = TouchScanner.touched(lexed, migrations);
         if (touched.isEmpty()) {
             return List.of();
         }
@@ -41,10 +40,6 @@ final class TouchClassifier {
         Set<String> seen = new HashSet<>();
         for (ColumnMigration m : touched) {
             if (!seen.add(m.id())) {
-                continue;
-            }
-            if (statement == null) {
-                touches.add(new Touch(m.id(), false, false, false));
                 continue;
             }
             boolean write = writing && names.contains(m.column());

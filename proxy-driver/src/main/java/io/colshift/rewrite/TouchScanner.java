@@ -30,9 +30,12 @@ final class TouchScanner {
     private TouchScanner() {
     }
 
-    /** The migrations the statement may touch, in snapshot order; empty when it touches none. */
-    static List<ColumnMigration> touched(String sql, List<ColumnMigration> migrations) {
-        List<Token> tokens = SqlLexer.tokens(sql);
+    /**
+     * The migrations the statement may touch, in snapshot order; empty when it touches none.
+     *
+     * @param tokens the statement's {@link SqlLexer#tokens}, lexed once by the caller
+     */
+    static List<ColumnMigration> touched(List<Token> tokens, List<ColumnMigration> migrations) {
         Set<String> names = new HashSet<>();
         boolean star = false;
         for (int i = 0; i < tokens.size(); i++) {
