@@ -95,7 +95,7 @@ public final class StateWatcher implements SnapshotSource, StateWatcherMXBean, A
     @Override
     public StateSnapshot currentFor(Connection connection) {
         LeasedSnapshot leased = published;
-        if (System.nanoTime() - leased.expiresAt() < 0) {
+        if (leased.validAt(System.nanoTime())) {
             return leased.snapshot();
         }
         return inline.refresh(connection);
