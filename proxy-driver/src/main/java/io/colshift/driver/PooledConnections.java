@@ -70,7 +70,10 @@ final class PooledConnections {
             return Pg.apply(real, configured);
         } catch (SQLException | RuntimeException e) {
             LOG.debug("colshift could not tell whether {} goes through a pooler; treating it as pooled", real, e);
-            return configured == Pooler.TRANSACTION_PREPARED || Pg.sendUnnamed(real);
+            if (configured != Pooler.TRANSACTION_PREPARED) {
+                Pg.sendUnnamed(real);
+            }
+            return true;
         }
     }
 
@@ -123,14 +126,12 @@ final class PooledConnections {
             }
         }
 
-        /** @return true */
-        static boolean sendUnnamed(Connection real) {
+        static void sendUnnamed(Connection real) {
             try {
                 real.unwrap(PGConnection.class).setPrepareThreshold(0);
             } catch (SQLException | RuntimeException e) {
                 LOG.debug("colshift could not switch {} to unnamed statements", real, e);
             }
-            return true;
         }
     }
 }

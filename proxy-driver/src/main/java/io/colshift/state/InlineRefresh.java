@@ -45,8 +45,6 @@ final class InlineRefresh {
     private static final long MAX_RETRY_NANOS = TimeUnit.SECONDS.toNanos(1);
     /** Columns of other tables change without a state change (their own migrations); re-read them this often. */
     static final long CATALOG_REFRESH_NANOS = TimeUnit.SECONDS.toNanos(30);
-    private static final String UNDEFINED_TABLE = "42P01";
-    private static final String UNDEFINED_SCHEMA = "3F000";
     private static final boolean PGJDBC = isPresent("org.postgresql.core.BaseConnection");
 
     private final StateWatcher state;
@@ -208,7 +206,7 @@ final class InlineRefresh {
         try {
             probe = loader.probe(app);
         } catch (SQLException e) {
-            if (UNDEFINED_TABLE.equals(e.getSQLState()) || UNDEFINED_SCHEMA.equals(e.getSQLState())) {
+            if (SnapshotLoader.schemaMissing(e)) {
                 state.schemaMissing(sent, origin); // the savepoint is still rolled back by the caller
             }
             throw e;

@@ -51,6 +51,11 @@ final class SnapshotLoader {
         }
     }
 
+    /** Whether {@code e} says the control schema (or its {@code state} table) is gone: 42P01 or 3F000. */
+    static boolean schemaMissing(SQLException e) {
+        return "42P01".equals(e.getSQLState()) || "3F000".equals(e.getSQLState());
+    }
+
     /**
      * The state version and lease plus facts about the session, in one statement: what a poll or a lease
      * renewal asks before loading a whole snapshot. {@code s.*} keeps it working on a control schema from before

@@ -6,6 +6,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.regex.Pattern;
 
 /**
@@ -45,9 +46,7 @@ public final class StoredMigration {
     public static ColumnMigration check(Connection c, ResultSet row) throws SQLException {
         String id = row.getString("id");
         try {
-            if (id == null || !ID.matcher(id).matches()) {
-                throw new Refused("id", "must match [a-z0-9-]+ (at most 63 characters)");
-            }
+            id(id);
             String schema = identifier("table_schema", row.getString("table_schema"));
             String table = identifier("table_name", row.getString("table_name"));
             String column = identifier("column_name", row.getString("column_name"));
@@ -63,9 +62,7 @@ public final class StoredMigration {
                 }
                 fallback = expr.spliced();
             }
-            String storedDefault = row.getString("default_expr");
-            String columnDefault = storedDefault == null || storedDefault.isBlank() ? null
-                    : parse("default_expr", storedDefault, SafeSql.Use.DEFAULT).normalised();
+            String columnDefault = expression("default_expr", row.getString("default_expr"), SafeSql.Use.DEFAULT);
             return new ColumnMigration(id, schema, table, column, type, fallback, phase(row.getString("phase")),
                     row.getBoolean("writes_enabled"), columnDefault);
         } catch (Refused e) {
@@ -77,13 +74,10 @@ public final class StoredMigration {
      * Why drivers and the CLI refuse a stored migration, from its fields alone (the read fallback's volatility,
      * which needs the catalog, is left out), for {@code status}; empty when they use it.
      */
-    public static java.util.Optional<String> refusal(String id, String schema, String table, String column,
-                                                     String type, String defaultExpr, String backfillExpr,
-                                                     String readFallback) {
+    public static Optional<String> refusal(String id, String schema, String table, String column, String type,
+                                           String defaultExpr, String backfillExpr, String readFallback) {
         try {
-            if (id == null || !ID.matcher(id).matches()) {
-                throw new Refused("id", "must match [a-z0-9-]+ (at most 63 characters)");
-            }
+            id(id);
             identifier("table_schema", schema);
             identifier("table_name", table);
             identifier("column_name", column);
@@ -91,9 +85,15 @@ public final class StoredMigration {
             expression("default_expr", defaultExpr, SafeSql.Use.DEFAULT);
             expression("backfill_expr", backfillExpr, SafeSql.Use.BACKFILL);
             expression("read_fallback", readFallback, SafeSql.Use.READ_FALLBACK);
-            return java.util.Optional.empty();
+            return Optional.empty();
         } catch (Refused e) {
-            return java.util.Optional.of(e.getMessage());
+            return Optional.of(e.getMessage());
+        }
+    }
+
+    private static void id(String stored) throws Refused {
+        if (stored == null || !ID.matcher(stored).matches()) {
+            throw new Refused("id", "must match [a-z0-9-]+ (at most 63 characters)");
         }
     }
 

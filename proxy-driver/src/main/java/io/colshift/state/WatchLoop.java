@@ -42,8 +42,6 @@ final class WatchLoop {
     private static final long MAX_BACKOFF_MS = 10_000;
     /** Longest single wait, so that {@link #close()} is noticed quickly. */
     private static final long MAX_WAIT_MS = 250;
-    private static final String UNDEFINED_TABLE = "42P01";
-    private static final String UNDEFINED_SCHEMA = "3F000";
     private static final String READ_ONLY_TRANSACTION = "25006";
     private static final String SERIALIZATION_FAILURE = "40001";
     /** Parameters of the application's URL that choose among hosts: the watcher connects to one host only. */
@@ -290,7 +288,7 @@ final class WatchLoop {
         try {
             probe = loader.probe(c);
         } catch (SQLException e) {
-            if (UNDEFINED_TABLE.equals(e.getSQLState()) || UNDEFINED_SCHEMA.equals(e.getSQLState())) {
+            if (SnapshotLoader.schemaMissing(e)) {
                 state.schemaMissing(sent, origin);
                 return;
             }
