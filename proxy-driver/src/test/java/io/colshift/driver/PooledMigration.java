@@ -62,7 +62,24 @@ final class PooledMigration {
         return run(step.statements());
     }
 
+    /**
+     * Runs the statements as one transaction, again when PostgreSQL chose it as a deadlock victim: its whole-table
+     * UPDATEs take row locks in another order than the workload's transactions (the CLI's own backfill walks in
+     * small batches and retries the same way).
+     */
     private long run(List<String> statements) throws SQLException {
+        for (int attempt = 1; ; attempt++) {
+            try {
+                return runOnce(statements);
+            } catch (SQLException e) {
+                if (!"40P01".equals(e.getSQLState()) || attempt == 5) {
+                    throw e;
+                }
+            }
+        }
+    }
+
+    private long runOnce(List<String> statements) throws SQLException {
         try (Connection c = db.connect()) {
             c.setAutoCommit(false);
             try (Statement st = c.createStatement()) {
