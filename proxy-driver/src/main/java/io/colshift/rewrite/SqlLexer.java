@@ -1,5 +1,7 @@
 package io.colshift.rewrite;
 
+import io.colshift.state.SqlSpans;
+
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -45,21 +47,19 @@ final class SqlLexer {
             if (Character.isWhitespace(c)) {
                 i++;
             } else if (c == '-' && i + 1 < n && sql.charAt(i + 1) == '-') {
-                while (i < n && sql.charAt(i) != '\n' && sql.charAt(i) != '\r') { // either ends it, as in PostgreSQL
-                    i++;
-                }
+                i = SqlSpans.lineCommentEnd(sql, i);
             } else if (c == '/' && i + 1 < n && sql.charAt(i + 1) == '*') {
-                i = blockCommentEnd(sql, i);
+                i = orEnd(SqlSpans.blockCommentEnd(sql, i), n);
             } else if (c == '\'') {
-                int end = quotedEnd(sql, i, false);
+                int end = orEnd(SqlSpans.quotedEnd(sql, i, false), n);
                 out.add(new Token(Kind.STRING, i, end, null));
                 i = end;
             } else if ((c == 'e' || c == 'E') && i + 1 < n && sql.charAt(i + 1) == '\'') {
-                int end = quotedEnd(sql, i + 1, true);
+                int end = orEnd(SqlSpans.quotedEnd(sql, i + 1, true), n);
                 out.add(new Token(Kind.STRING, i, end, null));
                 i = end;
             } else if (c == '"') {
-                int end = quotedEnd(sql, i, false);
+                int end = orEnd(SqlSpans.quotedEnd(sql, i, false), n);
                 String name = sql.substring(i + 1, Math.max(i + 1, end - 1)).replace("\"\"", "\"");
                 out.add(new Token(Kind.QUOTED, i, end, name));
                 i = end;
@@ -99,49 +99,9 @@ final class SqlLexer {
         return out;
     }
 
-    private static int blockCommentEnd(String sql, int start) {
-        int depth = 0;
-        int i = start;
-        int n = sql.length();
-        while (i < n) {
-            if (sql.startsWith("/*", i)) {
-                depth++;
-                i += 2;
-            } else if (sql.startsWith("*/", i)) {
-                i += 2;
-                if (--depth == 0) {
-                    return i;
-                }
-            } else {
-                i++;
-            }
-        }
-        return n;
-    }
-
-    /**
-     * One past the quote closing the one at {@code open} (a doubled quote stays inside), or the text's end.
-     * Serves {@code '…'}, {@code E'…'} (with backslash escapes) and {@code "…"}.
-     */
-    private static int quotedEnd(String sql, int open, boolean backslashEscapes) {
-        char quote = sql.charAt(open);
-        int i = open + 1;
-        int n = sql.length();
-        while (i < n) {
-            char c = sql.charAt(i);
-            if (backslashEscapes && c == '\\') {
-                i += 2;
-            } else if (c == quote) {
-                if (i + 1 < n && sql.charAt(i + 1) == quote) {
-                    i += 2;
-                } else {
-                    return i + 1;
-                }
-            } else {
-                i++;
-            }
-        }
-        return n;
+    /** An unclosed span runs to the end of the text: what follows it is inside, as the server would read it. */
+    private static int orEnd(int end, int n) {
+        return end == SqlSpans.UNTERMINATED ? n : end;
     }
 
     /** End of a dollar-quote tag ({@code $$}, {@code $body$}) starting at {@code i}, or -1 ({@code $1} is not one). */

@@ -111,103 +111,68 @@ final class SqlLexer {
     }
 
     private void string(int quote, boolean escapes) throws UnsafeSqlException {
-        int j = quote + 1;
-        int n = text.length();
-        while (true) {
-            if (j >= n) {
-                throw new UnsafeSqlException("leaves a string literal open");
-            }
+        int end = SqlSpans.quotedEnd(text, quote, escapes);
+        if (end == SqlSpans.UNTERMINATED) {
+            throw new UnsafeSqlException("leaves a string literal open");
+        }
+        for (int j = quote + 1; j < end - 1; j++) {
             char c = text.charAt(j);
+            if (c == 0) {
+                throw new UnsafeSqlException("contains a NUL character");
+            }
             if (c == '\\') {
                 if (!escapes) {
                     // its meaning depends on standard_conforming_strings: the literal might end elsewhere
                     throw new UnsafeSqlException("contains a backslash in a '…' string, which reads differently"
                             + " depending on standard_conforming_strings; write E'…' for escapes");
                 }
-                if (j + 1 >= n) {
-                    throw new UnsafeSqlException("leaves a string literal open");
-                }
                 if (text.charAt(j + 1) == '\'') {
                     // JSQLParser ends the literal at this quote, PostgreSQL does not: they would disagree on the rest
                     throw new UnsafeSqlException("escapes a quote with a backslash in E'…'; write '' for a quote");
                 }
-                j += 2;
-                continue;
-            }
-            if (c == '\'') {
-                if (j + 1 < n && text.charAt(j + 1) == '\'') {
-                    j += 2;
-                    continue;
+                j++; // the escaped character, which cannot be the closing quote
+                if (text.charAt(j) == 0) {
+                    throw new UnsafeSqlException("contains a NUL character");
                 }
-                break;
             }
-            if (c == 0) {
-                throw new UnsafeSqlException("contains a NUL character");
-            }
-            j++;
         }
-        String literal = text.substring(quote, j + 1);
-        literals.add(literal);
-        out.append(literal);
-        i = j + 1;
+        keep(quote, end);
     }
 
     private void quotedIdentifier() throws UnsafeSqlException {
-        int j = i + 1;
-        int n = text.length();
-        while (true) {
-            if (j >= n) {
-                throw new UnsafeSqlException("leaves a quoted name open");
-            }
-            char c = text.charAt(j);
-            if (c == '"') {
-                if (j + 1 < n && text.charAt(j + 1) == '"') {
-                    j += 2;
-                    continue;
-                }
-                break;
-            }
-            if (c == 0) {
-                throw new UnsafeSqlException("contains a NUL character");
-            }
-            j++;
+        int end = SqlSpans.quotedEnd(text, i, false);
+        if (end == SqlSpans.UNTERMINATED) {
+            throw new UnsafeSqlException("leaves a quoted name open");
         }
-        if (j == i + 1) {
+        if (end == i + 2) {
             throw new UnsafeSqlException("contains an empty quoted name \"\"");
         }
-        String literal = text.substring(i, j + 1);
+        if (text.substring(i, end).indexOf(0) >= 0) {
+            throw new UnsafeSqlException("contains a NUL character");
+        }
+        keep(i, end);
+    }
+
+    /** Keeps the literal or quoted name {@code [begin, end)} as written, and moves past it. */
+    private void keep(int begin, int end) {
+        String literal = text.substring(begin, end);
         literals.add(literal);
         out.append(literal);
-        i = j + 1;
+        i = end;
     }
 
     private void skipLineComment() {
-        while (i < text.length() && text.charAt(i) != '\n' && text.charAt(i) != '\r') {
-            i++;
-        }
+        i = SqlSpans.lineCommentEnd(text, i);
         out.append(' ');
     }
 
-    /** PostgreSQL nests block comments, unlike the SQL standard and JSQLParser. */
     private void skipBlockComment() throws UnsafeSqlException {
-        int nesting = 0;
-        int n = text.length();
-        while (i < n) {
-            if (text.charAt(i) == '/' && at(i + 1) == '*') {
-                nesting++;
-                i += 2;
-            } else if (text.charAt(i) == '*' && at(i + 1) == '/') {
-                nesting--;
-                i += 2;
-                if (nesting == 0) {
-                    out.append(' ');
-                    return;
-                }
-            } else {
-                i++;
-            }
+        int end = SqlSpans.blockCommentEnd(text, i);
+        if (end == SqlSpans.UNTERMINATED) {
+            throw new UnsafeSqlException("leaves a /* comment open");
         }
-        throw new UnsafeSqlException("leaves a /* comment open");
+        i = end;
+        out.append(' ');
     }
 
     private char at(int index) {

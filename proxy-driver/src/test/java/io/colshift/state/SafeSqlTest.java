@@ -41,6 +41,8 @@ class SafeSqlTest {
             "E'unterminated\\'",
             "x \\ y",
             "'x\u0000y'",
+            "E'x\\\u0000y'",
+            "\"a\u0000b\"",
             "1 \u001b[31m",
             "'x' 'y'",
             "a b",
