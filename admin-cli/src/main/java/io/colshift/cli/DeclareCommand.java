@@ -1,6 +1,6 @@
 package io.colshift.cli;
 
-import io.colshift.phase.SafeText;
+import io.colshift.state.SafeText;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.colshift.state.ControlSchemaReader;

@@ -1,6 +1,6 @@
 package io.colshift.cli;
 
-import io.colshift.phase.SafeText;
+import io.colshift.state.SafeText;
 import io.colshift.state.UnreadableState;
 import org.postgresql.util.PSQLException;
 import org.postgresql.util.ServerErrorMessage;

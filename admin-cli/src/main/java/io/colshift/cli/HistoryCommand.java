@@ -1,6 +1,6 @@
 package io.colshift.cli;
 
-import io.colshift.phase.SafeText;
+import io.colshift.state.SafeText;
 import io.colshift.state.ControlSchemaReader;
 import io.colshift.state.EventLog;
 import io.colshift.state.EventRow;

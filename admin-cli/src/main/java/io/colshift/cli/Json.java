@@ -7,7 +7,7 @@ import com.fasterxml.jackson.core.io.SerializedString;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.PropertyNamingStrategies;
 import com.fasterxml.jackson.databind.SerializationFeature;
-import io.colshift.phase.SafeText;
+import io.colshift.state.SafeText;
 
 /**
  * The one JSON configuration of the CLI: snake_case keys, indented, stable for scripts. JSON escapes C0 control

@@ -1,6 +1,6 @@
 package io.colshift.cli;
 
-import io.colshift.phase.SafeText;
+import io.colshift.state.SafeText;
 
 import java.io.PrintWriter;
 import java.util.ArrayList;

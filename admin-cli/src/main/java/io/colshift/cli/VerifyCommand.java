@@ -3,7 +3,7 @@ package io.colshift.cli;
 import io.colshift.phase.MigrationRecord;
 import io.colshift.phase.MigrationStore;
 import io.colshift.phase.PhaseException;
-import io.colshift.phase.SafeText;
+import io.colshift.state.SafeText;
 import io.colshift.phase.SampleResult;
 import io.colshift.phase.Verifier;
 import io.colshift.phase.VerifyCheck;

@@ -12,7 +12,7 @@ import io.colshift.demo.workload.Timeline;
 import io.colshift.demo.workload.Traffic;
 import io.colshift.demo.workload.UsersTable;
 import io.colshift.demo.workload.WorkloadStats;
-import io.colshift.phase.SafeText;
+import io.colshift.state.SafeText;
 
 import java.io.IOException;
 import java.io.PrintStream;

@@ -1,5 +1,6 @@
 package io.colshift.phase;
 
+import io.colshift.state.SafeText;
 import io.colshift.state.ClientRow;
 
 import java.util.ArrayList;

@@ -1,5 +1,6 @@
 package io.colshift.phase;
 
+import io.colshift.state.SafeText;
 import java.io.PrintWriter;
 import java.sql.Connection;
 import java.sql.ResultSet;

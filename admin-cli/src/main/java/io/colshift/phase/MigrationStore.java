@@ -1,10 +1,10 @@
 package io.colshift.phase;
 
+import io.colshift.state.SafeText;
 import io.colshift.state.ControlSchema;
 import io.colshift.state.UnreadableState;
 import io.colshift.state.SafeSql;
 import io.colshift.state.StoredMigration;
-import io.colshift.state.TypeNames;
 
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -64,7 +64,7 @@ public final class MigrationStore {
                     rs.getBoolean(8), index(rs.getString(9), table, column),
                     UnreadableState.phase(schema, id, rs.getString(10)), rs.getBoolean(11), rs.getBoolean(12));
         } catch (StoredMigration.Refused e) {
-            throw new PreconditionFailed("migration '" + TypeNames.printable(id) + "' in " + schema.name()
+            throw new PreconditionFailed("migration '" + SafeText.cut(id) + "' in " + schema.name()
                     + ".migrations fails the checks declare applies, so colshift runs nothing for it: " + e.getMessage()
                     + ". The row was changed outside colshift; roll the migration back or restore the row.");
         }

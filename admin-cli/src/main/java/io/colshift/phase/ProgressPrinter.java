@@ -1,5 +1,6 @@
 package io.colshift.phase;
 
+import io.colshift.state.SafeText;
 import java.io.PrintWriter;
 import java.time.Duration;
 import java.util.Locale;

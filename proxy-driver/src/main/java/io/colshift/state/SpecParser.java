@@ -38,7 +38,7 @@ public final class SpecParser {
 
         String id = requiredText(raw, "id", problems);
         if (id != null && !ID.matcher(id).matches()) {
-            problems.add(new SpecProblem("id", "must match [a-z0-9-]+ (at most 63 characters), got '" + TypeNames.printable(id) + "'"));
+            problems.add(new SpecProblem("id", "must match [a-z0-9-]+ (at most 63 characters), got '" + SafeText.cut(id) + "'"));
         }
 
         String schema = null;
@@ -126,13 +126,13 @@ public final class SpecParser {
         try {
             return SafeSql.expression(text, use).normalised();
         } catch (UnsafeSqlException e) {
-            problems.add(new SpecProblem(field, e.reason() + ": " + TypeNames.printable(text)));
+            problems.add(new SpecProblem(field, e.reason() + ": " + SafeText.cut(text)));
             return null;
         }
     }
 
     private static SpecProblem tooLong(String field, String name) {
-        return new SpecProblem(field, "name '" + TypeNames.printable(name) + "' is " + SqlIdentifiers.utf8Length(name)
+        return new SpecProblem(field, "name '" + SafeText.cut(name) + "' is " + SqlIdentifiers.utf8Length(name)
                 + " bytes long; PostgreSQL names are at most " + SqlIdentifiers.MAX_LENGTH + " bytes (UTF-8)");
     }
 
@@ -165,7 +165,7 @@ public final class SpecParser {
     }
 
     private static String describe(Object value) {
-        return value instanceof String s ? "'" + TypeNames.printable(s) + "'" : value.getClass().getSimpleName().toLowerCase() + " " + value;
+        return value instanceof String s ? "'" + SafeText.cut(s) + "'" : value.getClass().getSimpleName().toLowerCase() + " " + value;
     }
 
     private static List<String> sorted(Set<String> names) {

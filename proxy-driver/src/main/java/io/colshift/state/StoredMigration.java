@@ -66,7 +66,7 @@ public final class StoredMigration {
             return new ColumnMigration(id, schema, table, column, type, fallback, phase(row.getString("phase")),
                     row.getBoolean("writes_enabled"), columnDefault);
         } catch (Refused e) {
-            return ColumnMigration.refused(id == null ? "" : TypeNames.printable(id), e.getMessage());
+            return ColumnMigration.refused(id == null ? "" : SafeText.cut(id), e.getMessage());
         }
     }
 
@@ -125,7 +125,7 @@ public final class StoredMigration {
         try {
             return SafeSql.expression(stored, use);
         } catch (UnsafeSqlException e) {
-            throw new Refused(field, e.reason() + ": " + TypeNames.printable(stored));
+            throw new Refused(field, e.reason() + ": " + SafeText.cut(stored));
         }
     }
 
@@ -133,7 +133,7 @@ public final class StoredMigration {
         try {
             return Phase.fromLabel(stored);
         } catch (RuntimeException e) {
-            throw new Refused("phase", "is not a phase colshift knows: '" + TypeNames.printable(String.valueOf(stored))
+            throw new Refused("phase", "is not a phase colshift knows: '" + SafeText.cut(String.valueOf(stored))
                     + "'");
         }
     }

@@ -42,7 +42,7 @@ public final class TypeNames {
             parser.parse();
         } catch (UnsafeSqlException e) {
             throw new UnsafeSqlException("is not a type name (" + e.getMessage() + "; e.g. text, varchar(20),"
-                    + " numeric(10,2), timestamp with time zone, int[], myschema.mytype), got '" + printable(text) + "'");
+                    + " numeric(10,2), timestamp with time zone, int[], myschema.mytype), got '" + SafeText.cut(text) + "'");
         }
         return parser.out.toString();
     }
@@ -69,7 +69,7 @@ public final class TypeNames {
                 }
                 String word = text.substring(start, i).toLowerCase(Locale.ROOT);
                 if (!WORDS.contains(word)) {
-                    throw new UnsafeSqlException("'" + printable(word) + "' cannot follow a type name");
+                    throw new UnsafeSqlException("'" + SafeText.cut(word) + "' cannot follow a type name");
                 }
                 out.append(' ').append(word);
             } else {
@@ -87,7 +87,7 @@ public final class TypeNames {
             skipSpace();
         }
         if (i != text.length()) {
-            throw new UnsafeSqlException("unexpected '" + printable(String.valueOf(text.charAt(i))) + "'");
+            throw new UnsafeSqlException("unexpected '" + SafeText.cut(String.valueOf(text.charAt(i))) + "'");
         }
     }
 
@@ -184,15 +184,5 @@ public final class TypeNames {
 
     private static boolean isLetter(char c) {
         return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
-    }
-
-    /** For messages: control characters shown as escapes, long text cut. */
-    public static String printable(String s) {
-        StringBuilder sb = new StringBuilder();
-        for (int k = 0; k < s.length() && k < 120; k++) {
-            char c = s.charAt(k);
-            sb.append(c < 0x20 || c == 0x7f ? String.format("\\u%04x", (int) c) : String.valueOf(c));
-        }
-        return s.length() > 120 ? sb + "…" : sb.toString();
     }
 }

@@ -1,11 +1,11 @@
-package io.colshift.phase;
+package io.colshift.state;
 
 /**
  * Makes text read from the database (the control schema, the catalog, {@code pg_stat_*} views, heartbeat rows the
  * application role writes, server error messages that quote names and values) safe to print on an operator's
  * terminal. A control character in it (ESC starts a terminal escape sequence, CR overwrites a line, a newline forges
  * one) or an invisible formatting character (bidirectional overrides reorder what is shown) is printed as a visible
- * escape instead of being sent. Everything the CLI prints that came from the database goes through this one class.
+ * escape instead of being sent. Everything the CLI prints and the driver logs that came from the database or a spec goes through this one class.
  *
  * <p>Escaped are Unicode's control (Cc: C0, DEL, C1), format (Cf: bidirectional controls, zero-width characters),
  * unpaired surrogate (Cs), line and paragraph separator (Zl, Zp) characters: {@code \n}, {@code \r}, {@code \t},
@@ -20,6 +20,18 @@ public final class SafeText {
     /** {@code text} with every unsafe character escaped, on one line; {@code null} stays {@code null}. */
     public static String of(String text) {
         return text == null ? null : escape(text, false);
+    }
+
+    /** Longest text {@link #cut} keeps, in characters: a message quotes a value, it does not reproduce it. */
+    public static final int CUT_AT = 120;
+
+    /** {@link #of(String)} of at most the first {@link #CUT_AT} characters, with "…" when more were cut. */
+    public static String cut(String text) {
+        if (text == null || text.length() <= CUT_AT) {
+            return of(text);
+        }
+        int end = Character.isHighSurrogate(text.charAt(CUT_AT - 1)) ? CUT_AT - 1 : CUT_AT;
+        return of(text.substring(0, end)) + "…";
     }
 
     /** {@link #of(String)} of {@code value.toString()}, or {@code null}. */

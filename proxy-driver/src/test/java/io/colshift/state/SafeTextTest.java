@@ -1,4 +1,4 @@
-package io.colshift.phase;
+package io.colshift.state;
 
 import org.junit.jupiter.api.Test;
 
@@ -32,5 +32,13 @@ class SafeTextTest {
     @Test
     void textKeepsItsLineBreaksButNothingElse() {
         assertThat(SafeText.text("step 1\n  sql: x\u001b[2J\n")).isEqualTo("step 1\n  sql: x\\e[2J\n");
+    }
+
+    @Test
+    void quotedValuesAreCutAndEscapedInMessages() {
+        String longName = "x".repeat(500) + "\u001b[2J";
+        assertThat(SafeText.cut(longName)).hasSize(SafeText.CUT_AT + 1).endsWith("…");
+        assertThat(SafeText.cut("id\u001b[31m")).isEqualTo("id\\e[31m");
+        assertThat(SafeText.cut("a".repeat(SafeText.CUT_AT - 1) + "\ud83d\ude00tail")).doesNotContain("\ud83d");
     }
 }
