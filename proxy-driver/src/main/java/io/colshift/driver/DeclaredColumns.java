@@ -39,20 +39,25 @@ final class DeclaredColumns {
      * One row per migrating table that matches the patterns and still lacks the column: its schema and name, the
      * database (pgjdbc's TABLE_CAT), and the declared type's catalog facts. The type (already
      * validated by {@code colshift declare}, as for every rewritten read) is spliced only into the CAST whose
-     * result description carries its modifier; names and patterns are bound parameters.
+     * result description carries its modifier; names and patterns are bound parameters. The query runs on the
+     * application's connection, under its search_path: every operator is named in pg_catalog, so no operator of
+     * another schema on that path is ever called.
      */
     private static final String PROBE = """
             SELECT n.nspname, c.relname, pg_catalog.current_database(), t.oid, t.typtype, t.typbasetype, t.typtypmod, CAST(NULL AS %s) AS declared_value
             FROM pg_catalog.pg_namespace n
-            JOIN pg_catalog.pg_class c ON c.relnamespace = n.oid
-            JOIN pg_catalog.pg_type t ON t.oid = pg_catalog.pg_typeof(CAST(NULL AS %1$s))::pg_catalog.oid
-            WHERE n.nspname = ? AND c.relname = ? AND c.relkind IN ('r', 'p', 'v', 'f', 'm')
-              AND (? = '' OR pg_catalog.current_database() = ?)
-              AND (? = '' OR n.nspname::pg_catalog.text LIKE ?)
-              AND (? = '' OR c.relname::pg_catalog.text LIKE ?)
-              AND (? = '' OR ?::pg_catalog.text LIKE ?)
+            JOIN pg_catalog.pg_class c ON c.relnamespace OPERATOR(pg_catalog.=) n.oid
+            JOIN pg_catalog.pg_type t ON t.oid OPERATOR(pg_catalog.=) pg_catalog.pg_typeof(CAST(NULL AS %1$s))::pg_catalog.oid
+            WHERE n.nspname::pg_catalog.text OPERATOR(pg_catalog.=) ?::pg_catalog.text
+              AND c.relname::pg_catalog.text OPERATOR(pg_catalog.=) ?::pg_catalog.text
+              AND c.relkind OPERATOR(pg_catalog.=) ANY ('{r,p,v,f,m}'::pg_catalog."char"[])
+              AND (?::pg_catalog.text OPERATOR(pg_catalog.=) '' OR pg_catalog.current_database()::pg_catalog.text OPERATOR(pg_catalog.=) ?::pg_catalog.text)
+              AND (?::pg_catalog.text OPERATOR(pg_catalog.=) '' OR n.nspname::pg_catalog.text OPERATOR(pg_catalog.~~) ?::pg_catalog.text)
+              AND (?::pg_catalog.text OPERATOR(pg_catalog.=) '' OR c.relname::pg_catalog.text OPERATOR(pg_catalog.~~) ?::pg_catalog.text)
+              AND (?::pg_catalog.text OPERATOR(pg_catalog.=) '' OR ?::pg_catalog.text OPERATOR(pg_catalog.~~) ?::pg_catalog.text)
               AND NOT EXISTS (SELECT 1 FROM pg_catalog.pg_attribute a
-                               WHERE a.attrelid = c.oid AND a.attname = ? AND a.attnum > 0 AND NOT a.attisdropped)
+                               WHERE a.attrelid OPERATOR(pg_catalog.=) c.oid AND a.attname::pg_catalog.text OPERATOR(pg_catalog.=) ?::pg_catalog.text
+                                 AND a.attnum OPERATOR(pg_catalog.>) 0 AND NOT a.attisdropped)
             """;
 
     private static final int SCHEMA = 1;
