@@ -32,6 +32,11 @@ final class UnqualifiedTable {
         return spec;
     }
 
+    /**
+     * Whether {@code schema} has a relation of that name, of any kind: PostgreSQL's own lookup stops at the first
+     * schema on the path holding the name (an index or a view too), and so does this one; {@code declare} then
+     * refuses what is not a plain table, rather than silently taking a table further down the path.
+     */
     private static boolean holds(Connection connection, String schema, String relation) throws SQLException {
         try (PreparedStatement ps = connection.prepareStatement("SELECT 1 FROM pg_catalog.pg_class c"
                 + " JOIN pg_catalog.pg_namespace n ON n.oid = c.relnamespace WHERE n.nspname = ? AND c.relname = ?")) {
