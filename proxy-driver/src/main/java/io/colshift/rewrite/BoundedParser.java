@@ -25,7 +25,8 @@ import java.util.concurrent.TimeUnit;
  * loading and compiling the parser while other processes hold the cores) an ordinary statement can take many times
  * its CPU time in wall time, and giving up on it would pass it unchanged — a failed or wrong statement from
  * {@code expanded} on — for no fault of the statement. A pathological statement still exhausts its CPU budget and
- * is given up on. A wall-clock ceiling of {@link #WALL_CEILING_FACTOR} times the budget stays as a last resort, and
+ * is given up on. A wall-clock ceiling of {@link #WALL_CEILING_FACTOR} times the budget, for the simple and the
+ * complex attempt together, stays as a last resort, and
  * where the JVM cannot measure thread CPU time the bound is the clock, as before.
  */
 final class BoundedParser implements AutoCloseable {
@@ -69,9 +70,11 @@ final class BoundedParser implements AutoCloseable {
 
     ParsedStatement parse(String sql) throws Failure {
         long start = spentNanos(Thread.currentThread());
+        // one ceiling for both attempts: the complex retry does not get a fresh one
+        long wallCeiling = System.nanoTime() + timeoutNanos * WALL_CEILING_FACTOR;
         Failure simple;
         try {
-            return attempt(sql, false, timeoutNanos);
+            return attempt(sql, false, timeoutNanos, wallCeiling);
         } catch (Failure f) {
             if (f.timedOut()) {
                 throw f;
@@ -83,15 +86,15 @@ final class BoundedParser implements AutoCloseable {
             throw new Failure("parse time exhausted in simple mode", true);
         }
         try {
-            return attempt(sql, true, left);
+            return attempt(sql, true, left, wallCeiling);
         } catch (Failure f) {
             throw f.timedOut() ? f : simple;
         }
     }
 
-    private ParsedStatement attempt(String sql, boolean complex, long budgetNanos) throws Failure {
+    private ParsedStatement attempt(String sql, boolean complex, long budgetNanos, long wallCeiling) throws Failure {
         CCJSqlParser parser = new CCJSqlParser(new StringProvider(sql)).withAllowComplexParsing(complex);
-        Alarm alarm = new Alarm(parser, Thread.currentThread(), budgetNanos);
+        Alarm alarm = new Alarm(parser, Thread.currentThread(), budgetNanos, wallCeiling);
         Statement statement;
         try {
             statement = parser.Statement();
@@ -138,13 +141,13 @@ final class BoundedParser implements AutoCloseable {
         private ScheduledFuture<?> next;
         private boolean cancelled;
 
-        Alarm(CCJSqlParser parser, Thread thread, long budgetNanos) {
+        Alarm(CCJSqlParser parser, Thread thread, long budgetNanos, long wallCeiling) {
             this.parser = parser;
             this.thread = thread;
             this.budgetNanos = budgetNanos;
             this.cpuStart = spentNanos(thread);
-            this.wallCeiling = System.nanoTime() + Math.max(budgetNanos, budgetNanos * WALL_CEILING_FACTOR);
-            schedule(budgetNanos);
+            this.wallCeiling = wallCeiling;
+            schedule(Math.min(budgetNanos, Math.max(0, wallCeiling - System.nanoTime())));
         }
 
         @Override
