@@ -16,7 +16,7 @@ import java.util.Set;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-class PrimaryStandbyTest {
+class PrimaryStandbyIT {
 
     private static PrimaryStandby pair;
 

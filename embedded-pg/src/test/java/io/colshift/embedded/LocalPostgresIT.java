@@ -15,7 +15,7 @@ import java.util.Properties;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-class LocalPostgresTest {
+class LocalPostgresIT {
 
     @Test
     void restartKeepsPortDataAndSettingsUnderANewPostmaster() throws Exception {
