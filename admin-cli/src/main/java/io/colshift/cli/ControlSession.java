@@ -75,19 +75,28 @@ public final class ControlSession implements AutoCloseable {
      * @param rerun the command to suggest running again after a timeout
      */
     public void awaitBarrier(Duration timeout, String rerun, PrintWriter out) throws SQLException {
+        awaitBarrier(connection, writer, timeout, rerun, out);
+    }
+
+    /**
+     * {@link #awaitBarrier(Duration, String, PrintWriter)} for a command that holds a connection and a writer of its
+     * own ({@code init}, which creates the schema a session needs): one barrier wait, one audit note when it gives up.
+     */
+    static void awaitBarrier(Connection connection, ControlSchemaWriter writer, Duration timeout, String rerun,
+                             PrintWriter out) throws SQLException {
         try {
-            new StateBarrier(connection, schema(), timeout, rerun, line -> {
+            new StateBarrier(connection, writer.schema(), timeout, rerun, line -> {
                 out.println(line);
                 out.flush();
             }).await(writer.lastCommit());
         } catch (PhaseException e) {
-            noteQuietly(e.getMessage());
+            noteQuietly(writer, e.getMessage());
             throw PhaseCommands.failure(e);
         }
     }
 
     /** The barrier gave up: recorded in the audit trail (best effort, the failure itself is what matters). */
-    private void noteQuietly(String detail) {
+    private static void noteQuietly(ControlSchemaWriter writer, String detail) {
         try {
             writer.note(null, "barrier-wait", detail);
         } catch (SQLException | RuntimeException ignored) {

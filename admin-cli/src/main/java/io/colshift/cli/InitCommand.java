@@ -1,7 +1,5 @@
 package io.colshift.cli;
 
-import io.colshift.phase.PhaseException;
-import io.colshift.phase.StateBarrier;
 import io.colshift.state.ControlSchema;
 import io.colshift.state.ControlSchemaReader;
 import io.colshift.state.ControlSchemaWriter;
@@ -14,6 +12,7 @@ import picocli.CommandLine.Spec;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.time.Duration;
 import java.util.concurrent.Callable;
 
@@ -96,7 +95,7 @@ final class InitCommand implements Callable<Integer> {
     }
 
     private void setLease(Connection c, ControlSchema schema, ControlSchemaWriter writer, Duration timeout)
-            throws Exception {
+            throws SQLException {
         java.io.PrintWriter out = spec.commandLine().getOut();
         Duration old = Duration.ofMillis(new ControlSchemaReader(c, schema).leaseMillis());
         long version = writer.setLease(lease, "colshift init --lease " + lease.toMillis() + "ms");
@@ -106,14 +105,7 @@ final class InitCommand implements Callable<Integer> {
         }
         out.println("staleness lease is now " + lease.toMillis() + " ms (was " + old.toMillis() + " ms; state version "
                 + version + ")" + (lease.compareTo(old) < 0 ? "; this barrier still waits the old lease" : ""));
-        try {
-            new StateBarrier(c, schema, timeout, "colshift init --lease " + lease.toMillis() + "ms", line -> {
-                out.println(line);
-                out.flush();
-            }).await(writer.lastCommit());
-        } catch (PhaseException e) {
-            throw PhaseCommands.failure(e);
-        }
+        ControlSession.awaitBarrier(c, writer, timeout, "colshift init --lease " + lease.toMillis() + "ms", out);
     }
 
     private static boolean roleExists(Connection c, String role) throws java.sql.SQLException {

@@ -172,6 +172,20 @@ class BarrierIT {
     }
 
     @Test
+    void aLeaseChangeWhoseStandbyNeverReplaysItIsRecordedAsABarrierWait(@TempDir Path dir) throws Exception {
+        declared("bar_lease", dir);
+        standby = FakeStandby.connect(db, "replica-lease");
+
+        Cli.Result init = cli.run("init", "--schema", "bar_lease", "--lease", "500ms", "--barrier-timeout", "1s");
+
+        assertThat(init.exitCode()).as(init.all()).isEqualTo(ExitCodes.PRECONDITION_NOT_MET);
+        assertThat(init.err()).contains("standby replica-lease").contains("colshift init --lease 500ms");
+        assertThat(count("SELECT count(*) FROM bar_lease.state WHERE lease_ms = 500")).isOne();
+        assertThat(count("SELECT count(*) FROM bar_lease.events WHERE kind = 'barrier-wait'"
+                + " AND detail LIKE '%replica-lease%'")).isOne();
+    }
+
+    @Test
     void anInactivePhysicalSlotBlocksADropButIsOnlyReportedOtherwise(@TempDir Path dir) throws Exception {
         expanded("bar_slot", dir);
         slot = "bar_gone_standby";
