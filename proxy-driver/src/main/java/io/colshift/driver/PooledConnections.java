@@ -1,14 +1,13 @@
 package io.colshift.driver;
 
+import io.colshift.state.Pgjdbc;
+import io.colshift.state.PoolerProbe;
 import org.postgresql.PGConnection;
-import org.postgresql.PGStatement;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import java.sql.Connection;
-import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Statement;
 
 /**
  * Decides, once per connection when it is opened, whether it goes through a pooler in transaction mode, and
@@ -51,7 +50,6 @@ import java.sql.Statement;
 final class PooledConnections {
 
     private static final Logger LOG = LoggerFactory.getLogger(PooledConnections.class);
-    private static final boolean PGJDBC_PRESENT = isPresent("org.postgresql.PGConnection");
 
     private PooledConnections() {
     }
@@ -63,7 +61,7 @@ final class PooledConnections {
      *         colshift must never send {@code DEALLOCATE ALL} on it
      */
     static boolean apply(Connection real, Pooler configured) {
-        if (configured == Pooler.NONE || !PGJDBC_PRESENT) {
+        if (configured == Pooler.NONE || !Pgjdbc.PRESENT) {
             return false;
         }
         try {
@@ -74,15 +72,6 @@ final class PooledConnections {
                 Pg.sendUnnamed(real);
             }
             return true;
-        }
-    }
-
-    private static boolean isPresent(String className) {
-        try {
-            Class.forName(className, false, PooledConnections.class.getClassLoader());
-            return true;
-        } catch (ClassNotFoundException | LinkageError e) {
-            return false;
         }
     }
 
@@ -101,23 +90,16 @@ final class PooledConnections {
         }
 
         private static Pooler detect(Connection real) throws SQLException {
-            int announced = real.unwrap(PGConnection.class).getBackendPID();
             boolean autoCommit = real.getAutoCommit();
             if (!autoCommit) {
                 real.setAutoCommit(true); // sends nothing on a fresh connection; the probe opens no transaction
             }
-            try (Statement st = real.createStatement()) {
-                // pgjdbc names even a plain Statement's query once prepareThreshold is reached (at 1: at once);
-                // the probe must leave nothing behind on a server connection it may share with other clients.
-                st.unwrap(PGStatement.class).setPrepareThreshold(0);
-                ResultSet rs = st.executeQuery("SELECT pg_catalog.pg_backend_pid()");
-                rs.next();
-                int running = rs.getInt(1);
-                if (running == announced) {
+            try {
+                if (!PoolerProbe.behindPooler(real)) {
                     return Pooler.NONE;
                 }
-                LOG.debug("colshift: {} announced backend pid {} but runs on {}: a pooler is in between", real,
-                        announced, running);
+                LOG.debug("colshift: {} runs on another backend than the one it connected to: a pooler is in"
+                        + " between", real);
                 return Pooler.TRANSACTION;
             } finally {
                 if (!autoCommit) {

@@ -1,5 +1,6 @@
 package io.colshift.driver;
 
+import io.colshift.state.Pgjdbc;
 import org.postgresql.core.BaseConnection;
 import org.postgresql.core.TransactionState;
 import org.slf4j.Logger;
@@ -29,14 +30,13 @@ import java.sql.Statement;
 final class ServerPreparedStatements {
 
     private static final Logger LOG = LoggerFactory.getLogger(ServerPreparedStatements.class);
-    private static final boolean PGJDBC_PRESENT = isPresent("org.postgresql.core.BaseConnection");
 
     private ServerPreparedStatements() {
     }
 
     /** @return true when done or not applicable, false when it must be tried again later */
     static boolean dropAll(Connection real) {
-        if (!PGJDBC_PRESENT) {
+        if (!Pgjdbc.PRESENT) {
             return true;
         }
         try {
@@ -44,15 +44,6 @@ final class ServerPreparedStatements {
         } catch (SQLException e) {
             LOG.debug("colshift could not drop server-prepared statements after a state change", e);
             return true; // not worth retrying: pgjdbc's own retry still covers auto-commit statements
-        }
-    }
-
-    private static boolean isPresent(String className) {
-        try {
-            Class.forName(className, false, ServerPreparedStatements.class.getClassLoader());
-            return true;
-        } catch (ClassNotFoundException | LinkageError e) {
-            return false;
         }
     }
 

@@ -45,7 +45,6 @@ final class InlineRefresh {
     private static final long MAX_RETRY_NANOS = TimeUnit.SECONDS.toNanos(1);
     /** Columns of other tables change without a state change (their own migrations); re-read them this often. */
     static final long CATALOG_REFRESH_NANOS = TimeUnit.SECONDS.toNanos(30);
-    private static final boolean PGJDBC = isPresent("org.postgresql.core.BaseConnection");
 
     private final StateWatcher state;
     private final SnapshotLoader loader;
@@ -230,7 +229,7 @@ final class InlineRefresh {
             if (app.isClosed()) {
                 return SKIP; // the statement fails on its own
             }
-            if (PGJDBC && app.isWrapperFor(BaseConnection.class)) {
+            if (Pgjdbc.PRESENT && app.isWrapperFor(BaseConnection.class)) {
                 TransactionState transaction = app.unwrap(BaseConnection.class).getTransactionState();
                 switch (transaction) {
                     case FAILED:
@@ -243,15 +242,6 @@ final class InlineRefresh {
             }
             // another driver: its transaction state is unknown, so only auto-commit connections are read on
             return app.getAutoCommit() ? PLAIN : SKIP;
-        }
-    }
-
-    private static boolean isPresent(String className) {
-        try {
-            Class.forName(className, false, InlineRefresh.class.getClassLoader());
-            return true;
-        } catch (ClassNotFoundException | LinkageError e) {
-            return false;
         }
     }
 }

@@ -176,7 +176,7 @@ final class WatchLoop {
     private void watch(Connection c) throws SQLException {
         PGConnection pg = c.unwrap(PGConnection.class);
         searchPath = SnapshotLoader.searchPath(c); // the application role's, before this session's is pinned
-        if (behindPooler(c, pg)) {
+        if (PoolerProbe.behindPooler(c)) {
             // A session-level SET through a transaction pooler would stay on a server connection other clients get
             // next and change what their unqualified names resolve to. Every query this watcher sends is
             // pg_catalog-qualified and names the control schema, so it resolves the same without the pin.
@@ -303,15 +303,6 @@ final class WatchLoop {
         StateSnapshot next = loader.load(c, reuseCatalog ? before.snapshot() : null, searchPath);
         if (state.publish(next, sent, probe.leaseMs(), origin, !reuseCatalog)) {
             beat(c); // show the new version at once in `colshift status`
-        }
-    }
-
-    /** The backend pid announced at start-up differs from the one running queries: a pooler hands them out. */
-    private static boolean behindPooler(Connection c, PGConnection pg) throws SQLException {
-        try (Statement st = c.createStatement();
-             java.sql.ResultSet rs = st.executeQuery("SELECT pg_catalog.pg_backend_pid()")) {
-            rs.next();
-            return rs.getInt(1) != pg.getBackendPID();
         }
     }
 
