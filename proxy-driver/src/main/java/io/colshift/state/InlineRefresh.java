@@ -195,30 +195,8 @@ final class InlineRefresh {
     }
 
     private void read(Connection app) throws SQLException {
-        long sent = System.nanoTime();
-        StateOrigin origin = StateOrigin.APPLICATION_CONNECTION;
-        if (!state.schemaPresent() && !loader.schemaExists(app)) {
-            state.schemaMissing(sent, origin);
-            return;
-        }
-        StateProbe probe;
-        try {
-            probe = loader.probe(app);
-        } catch (SQLException e) {
-            if (SnapshotLoader.schemaMissing(e)) {
-                state.schemaMissing(sent, origin); // the savepoint is still rolled back by the caller
-            }
-            throw e;
-        }
-        long readAt = sent - probe.snapshotAgeNanos();
         boolean catalogDue = System.nanoTime() - state.catalogReadAt() >= CATALOG_REFRESH_NANOS;
-        if (!catalogDue && state.renew(probe.version(), readAt, probe.leaseMs(), origin)) {
-            return;
-        }
-        LeasedSnapshot before = state.leased();
-        boolean reuseCatalog = before.loaded() && !catalogDue;
-        StateSnapshot next = loader.load(app, reuseCatalog ? before.snapshot() : null, null);
-        state.publish(next, readAt, probe.leaseMs(), origin, !reuseCatalog);
+        StateRead.read(state, loader, app, StateOrigin.APPLICATION_CONNECTION, catalogDue, null);
     }
 
     /** How the reads fit into the application's session. */

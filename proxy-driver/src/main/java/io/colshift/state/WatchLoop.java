@@ -279,29 +279,20 @@ final class WatchLoop {
      * without a state change, through other tables' own migrations).
      */
     private void poll(Connection c, StateOrigin origin, boolean catalogToo) throws SQLException {
-        long sent = System.nanoTime();
-        if (!state.schemaPresent() && !loader.schemaExists(c)) {
-            state.schemaMissing(sent, origin);
-            return;
-        }
-        StateProbe probe;
+        StateRead.Outcome read;
         try {
-            probe = loader.probe(c);
+            read = StateRead.read(state, loader, c, origin, catalogToo, searchPath);
         } catch (SQLException e) {
             if (SnapshotLoader.schemaMissing(e)) {
-                state.schemaMissing(sent, origin);
-                return;
+                return; // recorded; the next poll looks again
             }
             throw e;
         }
-        checkSession(probe);
-        if (!catalogToo && state.renew(probe.version(), sent, probe.leaseMs(), origin)) {
+        if (read == null) {
             return;
         }
-        LeasedSnapshot before = state.leased();
-        boolean reuseCatalog = !catalogToo && before.loaded();
-        StateSnapshot next = loader.load(c, reuseCatalog ? before.snapshot() : null, searchPath);
-        if (state.publish(next, sent, probe.leaseMs(), origin, !reuseCatalog)) {
+        checkSession(read.probe());
+        if (read.published()) {
             beat(c); // show the new version at once in `colshift status`
         }
     }
