@@ -69,6 +69,12 @@ abstract class ProxyPreparedStatement extends ProxyStatement implements Prepared
     private StateSnapshot snapshot;
     private Rewrite rewrite;
     /**
+     * The unrewritable marker of a rewrite this statement needs under the current state but cannot get (prepared
+     * before a migration named its table, its parameters were not kept), or null. Every execution goes through the
+     * connection's unrewritable policy with it: refused or counted each time, not once per state change.
+     */
+    private Rewrite unprepared;
+    /**
      * Non-null exactly when a later state could change the statement and it is open: then every
      * {@code setX} is kept. Given back to the connection on {@code close()}; from then on every call goes
      * straight to the closed real statement and fails as it does.
@@ -112,7 +118,7 @@ abstract class ProxyPreparedStatement extends ProxyStatement implements Prepared
         StateSnapshot now = connection.stateNow();
         connection.beforeStatement(now);
         followState(now);
-        connection.checkRewritable(rewrite);
+        connection.checkRewritable(unprepared != null ? unprepared : rewrite);
     }
 
     private void followState() throws SQLException {
@@ -126,6 +132,7 @@ abstract class ProxyPreparedStatement extends ProxyStatement implements Prepared
         Rewrite next = connection.seam.rewrite(sql, now);
         if (next.equals(rewrite)) {
             rewrite = next; // the same text, but what it touches (counted per execution) follows the state
+            unprepared = null;
             snapshot = now;
             return;
         }
@@ -133,7 +140,8 @@ abstract class ProxyPreparedStatement extends ProxyStatement implements Prepared
             return; // the closed real statement fails the execution exactly as the real driver does
         }
         if (parameters == null && (sql.indexOf('?') >= 0 || unkeptBatchRows > 0)) {
-            connection.checkRewritable(next.unrewritable() != null ? next : notPreparedAgain(now));
+            Rewrite marker = next.unrewritable() != null ? next : notPreparedAgain(now);
+            unprepared = marker.unrewritable() != null ? marker : null;
             snapshot = now;
             connection.seam.passedUnchanged(
                     "it was prepared before a migration of its table became active and its parameters were not kept",
@@ -184,6 +192,7 @@ abstract class ProxyPreparedStatement extends ProxyStatement implements Prepared
         }
         replaceDelegate(fresh);
         rewrite = next;
+        unprepared = null;
         old.close();
     }
 
