@@ -62,7 +62,18 @@ final class RewriteWiring {
                     ConnectTarget.redact(realUrl), e.toString());
             return RewriteSeam.passThrough();
         }
+        RewriteSeam seam = SEAMS.get(watcher);
+        if (seam != null) {
+            return seam;
+        }
+        // a closed holder is gone from StateWatchers: its seam (engine, cache, counters) goes with it
+        SEAMS.keySet().removeIf(StateWatcher::isClosed);
         return SEAMS.computeIfAbsent(watcher, w -> newSeam(w, config));
+    }
+
+    /** The state holders that have a seam now (closed ones leave when the next seam is made). */
+    static java.util.Set<StateWatcher> heldSeams() {
+        return java.util.Set.copyOf(SEAMS.keySet());
     }
 
     private static ServerKey serverOf(Connection real, String realUrl, Properties realProperties, ControlSchema schema)

@@ -121,7 +121,7 @@ public final class StateWatcher implements SnapshotSource, StateWatcherMXBean, A
         return catalogReadAt;
     }
 
-    boolean isClosed() {
+    public boolean isClosed() {
         return closed;
     }
 

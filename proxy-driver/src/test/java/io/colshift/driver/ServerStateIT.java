@@ -224,6 +224,24 @@ class ServerStateIT {
     }
 
     @Test
+    void aClosedHolderTakesItsRewriteEngineAlongWhenTheNextServerIsFollowed() throws Exception {
+        String schema = "cs_closed";
+        install(schema, 2000);
+        StateWatcher first;
+        try (Connection c = connect(props(schema))) {
+            first = holderOf(c, schema);
+            assertThat(RewriteWiring.heldSeams()).contains(first);
+        }
+        StateWatchers.closeAll();
+        try (Connection c = connect(props(schema))) {
+            StateWatcher second = holderOf(c, schema);
+            assertThat(second).isNotSameAs(first);
+            assertThat(RewriteWiring.heldSeams()).contains(second).doesNotContain(first);
+            assertThat(columnsOfStar(c)).containsExactly("id=1", "name=ann");
+        }
+    }
+
+    @Test
     void withoutWatchersColshiftOpensNoConnectionOfItsOwnAndStillFollowsChanges() throws Exception {
         String schema = "cs_nowatch";
         install(schema, 2000);
