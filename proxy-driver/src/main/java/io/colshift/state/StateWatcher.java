@@ -37,7 +37,8 @@ import java.util.function.Supplier;
  * per poll interval per server, spread over the connections the instances already have: the mode for large fleets.
  *
  * <p>Heartbeats ({@code clients} rows) are for {@code colshift status} only. The watcher of a primary writes its
- * own, and one for each standby holder of this JVM with the same database and control schema (a standby cannot
+ * own (one row per application name of the holder's connections, {@link HeartbeatReport}), and those of each
+ * standby holder of this JVM with the same database and control schema (a standby cannot
  * be written to); a JVM that follows only standbys, or runs without watchers, writes none.
  */
 public final class StateWatcher implements SnapshotSource, StateWatcherMXBean, AutoCloseable {
