@@ -80,16 +80,16 @@ final class ReportedAdoption {
     static void print(PrintStream out, String migrationId, List<Version> versions) {
         out.println("  adoption of " + SafeText.of(migrationId) + " as the drivers report it (clients.counters,"
                 + " as `colshift status` reads them):");
-        String header = String.format("    %-7s %-18s %9s %9s %9s %9s %16s", "version", "application", "reads",
+        String header = String.format("    %-8s %-18s %9s %9s %9s %9s %16s", "version", "application", "reads",
                 "writes", "held back", "rewritten", "passed unchanged");
         out.println(header);
         for (Version v : versions) {
             if (v.rows() == 0) {
-                out.println(String.format("    %-7s %-18s %s", v.label(), SafeText.of(v.applicationName()),
+                out.println(String.format("    %-8s %-18s %s", v.label(), SafeText.of(v.applicationName()),
                         "no live driver reported for it"));
                 continue;
             }
-            out.println(String.format("    %-7s %-18s %9d %9d %9d %9d %16d", v.label(),
+            out.println(String.format("    %-8s %-18s %9d %9d %9d %9d %16d", v.label(),
                     SafeText.of(v.applicationName()), v.reads(), v.writes(), v.heldBack(), v.rewritten(),
                     v.passedUnchanged()));
         }
