@@ -2,6 +2,7 @@ package io.colshift.cli;
 
 import io.colshift.phase.ReplicationProbe;
 import io.colshift.state.SafeText;
+import io.colshift.state.Adoption;
 import io.colshift.state.BackfillProgressRow;
 import io.colshift.state.ClientRow;
 import io.colshift.state.ControlSchemaReader;

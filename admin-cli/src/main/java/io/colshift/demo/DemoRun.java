@@ -13,6 +13,7 @@ import io.colshift.demo.workload.Traffic;
 import io.colshift.demo.workload.UsersTable;
 import io.colshift.demo.workload.WorkloadStats;
 import io.colshift.state.SafeText;
+import io.colshift.state.ControlSchema;
 
 import java.io.IOException;
 import java.io.PrintStream;
@@ -43,6 +44,8 @@ public final class DemoRun {
     private final PrintStream out;
     private final DemoView view;
     private final List<String> failures = new ArrayList<>();
+    /** What the drivers reported, per version, at the end of the story (empty when it did not get that far). */
+    private List<ReportedAdoption.Version> adoption = List.of();
     private int step;
 
     public DemoRun(DemoSettings settings, PrintStream out) {
@@ -121,6 +124,8 @@ public final class DemoRun {
                     view.message("v2 (the new version, which reads and writes status) deployed next to v1");
                     hold();
                     advance(cli, barrier, timeline);
+                    // while both still run: their drivers' last heartbeat holds the whole story's counts
+                    adoption = reportedAdoption(database);
                 }
             }
             return timeline.finish();
@@ -162,6 +167,16 @@ public final class DemoRun {
         hold();
     }
 
+    private List<ReportedAdoption.Version> reportedAdoption(DemoDatabase database) {
+        try (Connection c = database.connectPlain()) {
+            return ReportedAdoption.read(c, ControlSchema.named(database.target().controlSchema()),
+                    UsersTable.MIGRATION_ID, List.of(AppVersion.V1, AppVersion.V2));
+        } catch (SQLException | RuntimeException e) {
+            failures.add("the drivers' adoption counters could not be read: " + e.getMessage());
+            return List.of();
+        }
+    }
+
     private boolean command(ColshiftCli cli, String... args) {
         step++;
         view.commandStarted(step, STEPS, "colshift " + String.join(" ", args));
@@ -191,6 +206,10 @@ public final class DemoRun {
         out.println();
         if (!phases.isEmpty()) {
             SummaryTable.print(out, phases);
+            out.println();
+        }
+        if (!adoption.isEmpty()) {
+            ReportedAdoption.print(out, UsersTable.MIGRATION_ID, adoption);
             out.println();
         }
         long errors = phases.stream().flatMap(p -> p.apps().stream()).mapToLong(a -> a.errors() + a.mismatches()).sum();

@@ -19,7 +19,8 @@ import java.sql.SQLException;
  * latency throttle inert (a huge baseline), never harm the application.
  *
  * <p>The figure is the <b>maximum</b> over live drivers: the slowest instance's users are the ones a backfill hurts,
- * and one instance reporting alone is not outvoted by idle ones. Only heartbeats of the last two intervals count:
+ * and one instance reporting alone is not outvoted by idle ones. A driver running several applications reports one
+ * row per application name; each row counts like a driver of its own. Only heartbeats of the last two intervals count:
  * older figures describe a load that is gone.
  */
 final class AppLatencyProbe {

@@ -93,4 +93,61 @@ class StatusRecentAndAdoptionIT {
                 .containsExactlyInAnyOrder("old-app", "liar");
         assertThat(adoption.get("no_data")).extracting(JsonNode::asText).containsExactly("old-driver");
     }
+
+    @Test
+    void statusShowsEachApplicationOfOneJvmOnItsOwnRowOldVersionNeverTouchingTheColumn(@TempDir Path dir)
+            throws Exception {
+        MigratedTable t = MigratedTable.declared(db, dir, "cs_apps", "apps_users", 10);
+        t.ok("expand", t.id);
+        try (Connection v1 = throughDriver("cs_apps", "shop-v1"); Connection v2 = throughDriver("cs_apps", "shop-v2");
+             Statement old = v1.createStatement(); Statement fresh = v2.createStatement()) {
+            for (int i = 0; i < 3; i++) {
+                old.executeQuery("SELECT * FROM apps_users WHERE id = 1").close();
+                fresh.executeQuery("SELECT id, status FROM apps_users WHERE id = 1").close();
+            }
+            fresh.executeUpdate("UPDATE apps_users SET status = 'vip' WHERE id = 2");
+
+            JsonNode adoption = awaitAdoption(t, a -> a.get("using").size() == 1 && a.get("never_touched").size() == 1);
+            JsonNode using = adoption.get("using").get(0);
+            JsonNode never = adoption.get("never_touched").get(0);
+            assertThat(using.get("application_name").asText()).isEqualTo("shop-v2");
+            assertThat(using.get("counters").get("reads").asLong()).isEqualTo(3);
+            assertThat(using.get("counters").get("writes").asLong()).isEqualTo(1);
+            assertThat(never.get("application_name").asText()).isEqualTo("shop-v1");
+            assertThat(never.get("counters").get("reads").asLong()).isZero();
+            assertThat(never.get("counters").get("writes").asLong()).isZero();
+            // one driver state holder: v1 (its first application) on the holder's row, v2 on the holder's second
+            assertThat(using.get("client_id").asText()).isEqualTo(never.get("client_id").asText() + "/1");
+
+            String text = t.ok("status").out();
+            assertThat(text).contains(t.id + ": 1 driver(s) use the column, 1 never touched it");
+            assertThat(text.lines().filter(l -> l.contains("shop-v2") && l.contains(" yes ")).findFirst())
+                    .hasValueSatisfying(l -> assertThat(l.split("\\s+")).contains("3", "1"));
+            assertThat(text.lines().filter(l -> l.contains("shop-v1") && l.contains(" never ")).findFirst())
+                    .isPresent();
+        }
+    }
+
+    private Connection throughDriver(String controlSchema, String applicationName) throws Exception {
+        java.util.Properties props = db.credentials();
+        props.setProperty("colshift.controlSchema", controlSchema);
+        props.setProperty("ApplicationName", applicationName);
+        return java.sql.DriverManager.getConnection(db.colshiftUrl(), props);
+    }
+
+    /** {@code status --json}'s adoption of the migration once it satisfies {@code condition} (heartbeats are 3 s apart). */
+    private static JsonNode awaitAdoption(MigratedTable t, java.util.function.Predicate<JsonNode> condition)
+            throws Exception {
+        JsonNode adoption = null;
+        long deadline = System.nanoTime() + 20_000_000_000L;
+        while (System.nanoTime() < deadline) {
+            adoption = new ObjectMapper().readTree(t.ok("status", "--json").out()).get("migrations").get(0)
+                    .get("adoption");
+            if (condition.test(adoption)) {
+                return adoption;
+            }
+            Thread.sleep(200);
+        }
+        throw new AssertionError("adoption never matched; last: " + adoption);
+    }
 }

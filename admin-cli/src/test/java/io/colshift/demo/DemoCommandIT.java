@@ -14,6 +14,8 @@ import java.sql.ResultSet;
 import java.sql.Statement;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -45,6 +47,13 @@ class DemoCommandIT {
                     .contains("PASS: zero errors, zero lost writes")
                     .doesNotContain("\u001b[");
             assertThat(out.toString() + err).doesNotContain(password);
+            // as the drivers report it in clients.counters: the old version never names the column, the new one does
+            long[] v1 = reportedAdoption(out.toString(), "v1");
+            long[] v2 = reportedAdoption(out.toString(), "v2");
+            assertThat(v1[READS]).as("v1 reads of the column").isZero();
+            assertThat(v1[WRITES]).as("v1 writes of the column").isZero();
+            assertThat(v2[READS]).as("v2 reads of the column").isPositive();
+            assertThat(v2[WRITES]).as("v2 writes of the column").isPositive();
             try (Connection c = db.connect(); Statement st = c.createStatement();
                  ResultSet rs = st.executeQuery("SELECT count(*) FROM pg_namespace WHERE nspname LIKE 'colshift_demo_%'")) {
                 rs.next();
@@ -53,6 +62,21 @@ class DemoCommandIT {
         } finally {
             Files.deleteIfExists(passwordFile);
         }
+    }
+
+    private static final int READS = 0;
+    private static final int WRITES = 1;
+
+    /** The demo summary's adoption row of {@code version}: reads, writes, held back, rewritten, passed unchanged. */
+    private static long[] reportedAdoption(String output, String version) {
+        Matcher m = Pattern.compile("(?m)^\\s+" + version + "\\s+colshift-demo-" + version
+                + "\\s+(\\d+)\\s+(\\d+)\\s+(\\d+)\\s+(\\d+)\\s+(\\d+)\\s*$").matcher(output);
+        assertThat(m.find()).as("adoption row of %s in:%n%s", version, output).isTrue();
+        long[] counts = new long[5];
+        for (int i = 0; i < counts.length; i++) {
+            counts[i] = Long.parseLong(m.group(i + 1));
+        }
+        return counts;
     }
 
     @Test

@@ -11,13 +11,15 @@ import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * The adoption counters of one server's statements, per migration ({@link MigrationAdoption}). The rewrite of a
+ * The adoption counters of one application's statements on one server, per migration ({@link MigrationAdoption});
+ * a holder keeps one per application ({@link ApplicationAdoption}). The rewrite of a
  * statement says, once when it is computed, which migrations it touches and how ({@link Rewrite#touches()});
  * an execution only looks the migrations up and increments. A statement that touches no migration (the
  * pass-through path) costs one read of an empty list.
  *
  * <p>Reported two ways: with the heartbeat as JSON ({@link #heartbeatJson()}, the {@code clients.counters}
- * column) and through JMX with the driver's other counters ({@code adoption.<id>.reads} …, {@link #addTo}).
+ * column of this application's row) and through JMX, summed with the holder's other applications, next to the
+ * driver's other counters ({@code adoption.<id>.reads} …, {@link #addTo}).
  */
 final class AdoptionCounters {
 
@@ -79,22 +81,26 @@ final class AdoptionCounters {
         return !rewrite.touches().isEmpty();
     }
 
-    /** Adds {@code adoption.<id>.<counter>} for every migration seen so far, in a stable order (JMX, status). */
+    /**
+     * Adds {@code adoption.<id>.<counter>} for every migration seen so far (JMX, status). Merges with what
+     * {@code into} holds already (another application's counters of the same holder): counts are added up, a
+     * latency percentile keeps the higher value.
+     */
     void addTo(Map<String, Long> into) {
-        new TreeMap<>(migrations).forEach((id, a) -> {
+        migrations.forEach((id, a) -> {
             String p = "adoption." + id + ".";
-            into.put(p + "reads", a.reads.sum());
-            into.put(p + "writes", a.writes.sum());
-            into.put(p + "heldBack", a.heldBack.sum());
-            into.put(p + "rewritten", a.rewritten.sum());
-            into.put(p + "passedUnchanged", a.passedUnchanged.sum());
-            new TreeMap<>(a.passedUnchangedByReason()).forEach((reason, n) ->
-                    into.put(p + "passedUnchanged." + reason, n.sum()));
-            into.put(p + "refused", a.refused.sum());
+            into.merge(p + "reads", a.reads.sum(), Long::sum);
+            into.merge(p + "writes", a.writes.sum(), Long::sum);
+            into.merge(p + "heldBack", a.heldBack.sum(), Long::sum);
+            into.merge(p + "rewritten", a.rewritten.sum(), Long::sum);
+            into.merge(p + "passedUnchanged", a.passedUnchanged.sum(), Long::sum);
+            a.passedUnchangedByReason().forEach((reason, n) ->
+                    into.merge(p + "passedUnchanged." + reason, n.sum(), Long::sum));
+            into.merge(p + "refused", a.refused.sum(), Long::sum);
             LatencyHistogram.Percentiles last = a.lastInterval();
             if (last != null) {
-                into.put(p + "p50Micros", Math.round(last.p50Ms() * 1000));
-                into.put(p + "p99Micros", Math.round(last.p99Ms() * 1000));
+                into.merge(p + "p50Micros", Math.round(last.p50Ms() * 1000), Math::max);
+                into.merge(p + "p99Micros", Math.round(last.p99Ms() * 1000), Math::max);
             }
         });
     }

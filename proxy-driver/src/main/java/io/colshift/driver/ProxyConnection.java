@@ -25,6 +25,11 @@ abstract class ProxyConnection implements ColshiftConnection {
 
     protected final Connection delegate;
     final RewriteSeam seam;
+    /**
+     * The adoption counters this connection's statements count into: its application's, looked up once by the
+     * driver before the connection is handed out (the holder's own application's until then).
+     */
+    AdoptionCounters adoption;
     /** Set by the driver before the connection is handed out; see {@link UnrewritablePolicy}. */
     UnrewritablePolicy policy = UnrewritablePolicy.DEFAULT;
     private volatile boolean closed;
@@ -43,6 +48,7 @@ abstract class ProxyConnection implements ColshiftConnection {
     protected ProxyConnection(Connection delegate, RewriteSeam seam) {
         this.delegate = delegate;
         this.seam = seam;
+        this.adoption = seam.adoption.own();
         this.seenState = seam.current();
     }
 
@@ -169,9 +175,9 @@ abstract class ProxyConnection implements ColshiftConnection {
 
     /** Fails a statement colshift could not rewrite when the connection's policy says so (counted either way). */
     final void checkRewritable(Rewrite rewrite) throws SQLException {
-        seam.adoption.count(rewrite); // one read of an empty list for a statement that touches no migration
+        adoption.count(rewrite); // one read of an empty list for a statement that touches no migration
         if (rewrite.unrewritable() != null) {
-            policy.check(rewrite, seam.unrewritable, seam.adoption);
+            policy.check(rewrite, seam.unrewritable, adoption);
         }
     }
 

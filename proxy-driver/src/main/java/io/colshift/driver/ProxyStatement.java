@@ -254,7 +254,7 @@ abstract class ProxyStatement implements Statement {
 
     final void stopTiming(Rewrite rewrite, long start) {
         if (start != 0L) {
-            connection.seam.adoption.recordLatency(rewrite, System.nanoTime() - start);
+            connection.adoption.recordLatency(rewrite, System.nanoTime() - start);
         }
     }
 

@@ -40,21 +40,28 @@ final class RewriteSeam {
     private final LongSupplier rewriterPassedUnchanged;
     /** Statements that touch a migrating column and could not be rewritten, per migration and outcome. */
     final UnrewritableCounters unrewritable = new UnrewritableCounters();
-    /** How statements use each migration: reads, writes, held back, rewritten, fail-open, refused, latency. */
-    final AdoptionCounters adoption = new AdoptionCounters();
+    /**
+     * How statements use each migration (reads, writes, held back, rewritten, fail-open, refused, latency), per
+     * application: each connection counts into its own application's counters, looked up once when it opens.
+     */
+    final ApplicationAdoption adoption;
 
     /**
      * @param rewriterPassedUnchanged how many statements the rewriter itself passed unchanged (it counts and
      *                                logs those on its own)
+     * @param ownApplication          the {@code ApplicationName} of the connection that started the state holder
+     *                                (its {@code clients} row's), or null
      */
-    RewriteSeam(SnapshotSource source, StatementRewriter rewriter, LongSupplier rewriterPassedUnchanged) {
+    RewriteSeam(SnapshotSource source, StatementRewriter rewriter, LongSupplier rewriterPassedUnchanged,
+                String ownApplication) {
         this.source = source;
         this.rewriter = rewriter;
         this.rewriterPassedUnchanged = rewriterPassedUnchanged;
+        this.adoption = new ApplicationAdoption(ownApplication);
     }
 
     RewriteSeam(SnapshotSource source, StatementRewriter rewriter) {
-        this(source, rewriter, () -> 0);
+        this(source, rewriter, () -> 0, null);
     }
 
     /** Whether this seam follows a server's state; not the pass-through seam of {@code colshift.enabled=false}. */

@@ -43,6 +43,14 @@ final class RewriteWiring {
     }
 
     /**
+     * The {@code ApplicationName} of a freshly opened connection, which decides whose adoption counters its
+     * statements count into ({@link ApplicationAdoption}).
+     */
+    static String applicationName(String realUrl, Properties realProperties) {
+        return io.colshift.state.ApplicationName.of(realUrl, realProperties);
+    }
+
+    /**
      * The seam for a freshly opened connection.
      *
      * @param real the real driver's connection, whose server decides which state its statements follow
@@ -105,11 +113,12 @@ final class RewriteWiring {
 
     private static RewriteSeam newSeam(StateWatcher watcher, ColshiftConfig config) {
         RewriteEngine engine = new RewriteEngine(config.cacheSize());
-        RewriteSeam seam = new RewriteSeam(watcher, engine, () -> engine.stats().failedOpen());
+        RewriteSeam seam = new RewriteSeam(watcher, engine, () -> engine.stats().failedOpen(),
+                watcher.applicationNameOfTheApplication());
         // Shown by `colshift status` and JMX next to the holder's own counters.
         watcher.addCounters(() -> counters(seam, engine));
-        // Sent with every heartbeat (clients.counters): what `colshift status` and the backfill read.
-        watcher.setHeartbeatReport(seam.adoption::heartbeatJson);
+        // Sent with every heartbeat (one clients row per application): what `colshift status` and the backfill read.
+        watcher.setHeartbeatReport(seam.adoption::heartbeatReport);
         return seam;
     }
 

@@ -42,8 +42,11 @@ final class TouchClassifier {
             if (!seen.add(m.id())) {
                 continue;
             }
-            boolean write = writing && names.contains(m.column());
-            touches.add(new Touch(m.id(), !write, write, write && m.writesGated()));
+            // a `*`, TABLE or COPY … TO hands the column over without naming it: that is not code that uses it
+            // (an application that predates the column selects * too), so it touches the migration, reading nothing
+            boolean named = names.contains(m.column());
+            boolean write = writing && named;
+            touches.add(new Touch(m.id(), named && !write, write, write && m.writesGated()));
         }
         return touches;
     }

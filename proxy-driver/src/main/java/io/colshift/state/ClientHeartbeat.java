@@ -6,11 +6,15 @@ import org.slf4j.LoggerFactory;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
+import java.util.List;
 
 /**
  * Tells {@code colshift status} which state version each of this JVM's state holders runs, by upserting one row
- * per holder in {@code clients}, with the server it follows and whether that server is a standby. Visibility
- * only: nothing, neither in the driver nor in the CLI's barriers, depends on these rows.
+ * per holder and application in {@code clients}, with the server it follows and whether that server is a standby.
+ * A holder's own row (its first application's) has the holder's client id; each further application seen on the
+ * holder's connections gets the row {@code <holder id>/<n>} ({@link HeartbeatReport}), with the same version,
+ * server and recovery flag. Visibility only: nothing, neither in the driver nor in the CLI's barriers, depends on
+ * these rows.
  *
  * <p>Best effort: the application role may lack write access to the control schema, which only costs the CLI its
  * view of this driver. That is logged once, and the heartbeat keeps trying in case the privilege is granted
@@ -25,22 +29,26 @@ final class ClientHeartbeat {
     private final ControlSchema schema;
     private final String host;
     private final long pid;
-    private final String applicationName;
     private boolean refusalLogged;
     private Columns columns = Columns.ALL;
 
-    ClientHeartbeat(ControlSchema schema, String host, long pid, String applicationName) {
+    ClientHeartbeat(ControlSchema schema, String host, long pid) {
         this.schema = schema;
         this.host = host;
         this.pid = pid;
-        this.applicationName = applicationName;
     }
 
-    /** Marks a client gone at once, so that {@code status} stops listing it as live. */
+    /**
+     * Marks a holder's rows gone at once (its own and those of its further applications), so that {@code status}
+     * stops listing them as live.
+     */
     void leave(Connection c, String clientId) {
+        String further = clientId + HeartbeatReport.SEPARATOR;
         try (PreparedStatement ps = c.prepareStatement("UPDATE " + schema.table("clients")
-                + " SET last_seen = '-infinity' WHERE client_id = ?")) {
+                + " SET last_seen = '-infinity' WHERE client_id = ? OR pg_catalog.substr(client_id, 1, ?) = ?")) {
             ps.setString(1, clientId);
+            ps.setInt(2, further.length());
+            ps.setString(3, further);
             ps.executeUpdate();
         } catch (SQLException e) {
             LOG.debug("colshift could not mark client {} gone: {}", clientId, e.getMessage());
@@ -52,17 +60,29 @@ final class ClientHeartbeat {
      * @param ackedVersion the state version it runs
      * @param server       the {@code host:port} it follows
      * @param inRecovery   whether that server is a standby
-     * @param counters     the holder's adoption counters as a JSON object ({@code clients.counters}), or null
-     * @return whether the heartbeat was recorded
+     * @param rows         the holder's rows, its own first: application name and adoption counters of each
+     * @return whether every row of the heartbeat was recorded
      * @throws SQLException only when the connection itself failed (the caller reconnects); any other refusal
      *                      (no privilege, read-only standby, table missing) is logged once and reported as false
      */
     boolean beat(Connection c, String clientId, long ackedVersion, String server, boolean inRecovery,
-                 String counters) throws SQLException {
+                 List<HeartbeatReport> rows) throws SQLException {
+        for (int i = 0; i < rows.size(); i++) {
+            HeartbeatReport row = rows.get(i);
+            if (!beat(c, HeartbeatReport.clientId(clientId, i), row.applicationName(), ackedVersion, server,
+                    inRecovery, row.counters())) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private boolean beat(Connection c, String clientId, String applicationName, long ackedVersion, String server,
+                         boolean inRecovery, String counters) throws SQLException {
         try {
             while (true) {
                 try {
-                    upsert(c, clientId, ackedVersion, server, inRecovery, counters);
+                    upsert(c, clientId, applicationName, ackedVersion, server, inRecovery, counters);
                     return true;
                 } catch (SQLException e) {
                     // an older control schema: drop the newest columns it lacks, once, and keep beating
@@ -89,8 +109,8 @@ final class ClientHeartbeat {
     /** The heartbeat columns the control schema has: all (version 3), without counters (2), basic (1). */
     private enum Columns { ALL, SERVER, BASIC }
 
-    private void upsert(Connection c, String clientId, long ackedVersion, String server, boolean inRecovery,
-                        String counters) throws SQLException {
+    private void upsert(Connection c, String clientId, String applicationName, long ackedVersion, String server,
+                        boolean inRecovery, String counters) throws SQLException {
         boolean serverColumns = columns != Columns.BASIC;
         boolean countersColumn = columns == Columns.ALL;
         String cols = (serverColumns ? ", server, in_recovery" : "") + (countersColumn ? ", counters" : "");

@@ -37,7 +37,8 @@ import java.util.function.Supplier;
  * per poll interval per server, spread over the connections the instances already have: the mode for large fleets.
  *
  * <p>Heartbeats ({@code clients} rows) are for {@code colshift status} only. The watcher of a primary writes its
- * own, and one for each standby holder of this JVM with the same database and control schema (a standby cannot
+ * own (one row per application name of the holder's connections, {@link HeartbeatReport}), and those of each
+ * standby holder of this JVM with the same database and control schema (a standby cannot
  * be written to); a JVM that follows only standbys, or runs without watchers, writes none.
  */
 public final class StateWatcher implements SnapshotSource, StateWatcherMXBean, AutoCloseable {
@@ -54,8 +55,8 @@ public final class StateWatcher implements SnapshotSource, StateWatcherMXBean, A
     private final Runnable onClose;
     private final List<Supplier<Map<String, Long>>> counterSources = new CopyOnWriteArrayList<>();
 
-    /** The driver's adoption counters as JSON for the heartbeat ({@code clients.counters}); null: none. */
-    private volatile Supplier<String> heartbeatReport = () -> null;
+    /** The driver's adoption counters per application for the heartbeat ({@code clients} rows). */
+    private volatile Supplier<List<HeartbeatReport>> heartbeatReport = this::ownRowOnly;
     private volatile LeasedSnapshot published = LeasedSnapshot.initial(System.nanoTime());
     private volatile boolean schemaPresent;
     private volatile Instant lastRefresh;
@@ -218,20 +219,37 @@ public final class StateWatcher implements SnapshotSource, StateWatcherMXBean, A
     }
 
     /**
-     * What every heartbeat about this holder reports in {@code clients.counters}: a JSON object, or null for
-     * nothing. Called once per heartbeat, by the heartbeat's thread (the report may close an interval).
+     * What every heartbeat about this holder reports: one {@code clients} row per application, the holder's own
+     * application first ({@link HeartbeatReport}). Called once per heartbeat, by the heartbeat's thread (the report
+     * may close an interval).
      */
-    public void setHeartbeatReport(Supplier<String> report) {
+    public void setHeartbeatReport(Supplier<List<HeartbeatReport>> report) {
         heartbeatReport = report;
     }
 
-    /** The report for the heartbeat about to be sent; null when there is none or it could not be made. */
-    String heartbeatReport() {
+    /**
+     * The rows for the heartbeat about to be sent, never empty: the holder's own row (without counters when there
+     * is no report or it could not be made) first.
+     */
+    List<HeartbeatReport> heartbeatReport() {
         try {
-            return heartbeatReport.get();
+            List<HeartbeatReport> report = heartbeatReport.get();
+            return report == null || report.isEmpty() ? ownRowOnly() : report;
         } catch (RuntimeException e) {
-            return null; // visibility only: a failing report must not cost the heartbeat
+            return ownRowOnly(); // visibility only: a failing report must not cost the heartbeat
         }
+    }
+
+    private List<HeartbeatReport> ownRowOnly() {
+        return List.of(new HeartbeatReport(applicationNameOfTheApplication(), null));
+    }
+
+    /**
+     * The {@code ApplicationName} of the connection that started this holder (its settings'): the name on the
+     * holder's own {@code clients} row.
+     */
+    public String applicationNameOfTheApplication() {
+        return ApplicationName.of(settings.realUrl(), settings.properties());
     }
 
     public WatcherStats stats() {

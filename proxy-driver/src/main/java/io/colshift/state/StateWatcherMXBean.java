@@ -77,6 +77,10 @@ public interface StateWatcherMXBean {
     /** Statements that ran under an expired lease because the refresh failed (counted, logged once). */
     long getStaleStatements();
 
-    /** Counters contributed by the driver (statement cache, rewrites, pass-through fallbacks). */
+    /**
+     * Counters contributed by the driver (statement cache, rewrites, pass-through fallbacks, and the adoption
+     * counters {@code adoption.<id>.*} summed over the applications of this JVM; per application they are in the
+     * heartbeat rows).
+     */
     Map<String, Long> getCounters();
 }

@@ -319,7 +319,7 @@ final class WatchLoop {
         }
         if (heartbeat == null) {
             // resolved here, after the first snapshot is out: a slow host name lookup must not delay it
-            heartbeat = new ClientHeartbeat(schema, hostName(), ProcessHandle.current().pid(), applicationName());
+            heartbeat = new ClientHeartbeat(schema, hostName(), ProcessHandle.current().pid());
         }
         count(heartbeat.beat(c, state.getClientId(), state.getStateVersion(), key.server(), false,
                 state.heartbeatReport()));
@@ -331,12 +331,6 @@ final class WatchLoop {
 
     private void count(boolean recorded) {
         (recorded ? heartbeats : heartbeatFailures).incrementAndGet();
-    }
-
-    /** The application's own {@code ApplicationName}, from its URL or properties, for {@code colshift status}. */
-    private String applicationName() {
-        Properties parsed = org.postgresql.Driver.parseURL(settings.realUrl(), settings.properties());
-        return (parsed != null ? parsed : settings.properties()).getProperty("ApplicationName");
     }
 
     private static boolean isInRecovery(Connection c) throws SQLException {

@@ -3,6 +3,8 @@ package io.colshift.driver;
 import io.colshift.embedded.junit.TestDatabase;
 import io.colshift.embedded.junit.WithPostgres;
 import io.colshift.state.ControlSchema;
+import io.colshift.state.StateWatcher;
+import io.colshift.state.StateWatchers;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -118,6 +120,82 @@ class AdoptionCountersIT {
     }
 
     @Test
+    void twoApplicationsInOneJvmReportTheirAdoptionInRowsOfTheirOwn() throws Exception {
+        try (Connection v1 = connect("ApplicationName=shop-v1"); Connection v2 = connect("ApplicationName=shop-v2");
+             Statement old = v1.createStatement(); Statement fresh = v2.createStatement()) {
+            awaitVersion(v1, 2);
+            for (int i = 0; i < 3; i++) {
+                old.executeQuery("SELECT * FROM users WHERE id = 1").close(); // gets the column, does not name it
+                old.executeQuery("SELECT id, name FROM users WHERE id = 1").close();
+            }
+            fresh.executeQuery("SELECT status FROM users WHERE id = 1").close();
+            fresh.executeQuery("SELECT id, status FROM users").close();
+        }
+
+        Map<String, Map<String, String>> rows = awaitRows(r -> r.size() == 2
+                && "2".equals(r.getOrDefault("shop-v2", Map.of()).get("reads")));
+        assertThat(rows.get("shop-v1")).containsEntry("reads", "0").containsEntry("writes", "0")
+                .containsEntry("rewritten", "3");
+        assertThat(rows.get("shop-v2")).containsEntry("reads", "2").containsEntry("writes", "0");
+        List<String> ids = clientIds();
+        assertThat(ids).hasSize(2);
+        String holder = ids.stream().filter(id -> !id.contains("/")).findFirst().orElseThrow();
+        assertThat(ids).containsExactlyInAnyOrder(holder, holder + "/1");
+        assertThat(sameVersionServerAndRecovery()).isTrue();
+    }
+
+    @Test
+    void aClosingHolderMarksTheRowsOfAllItsApplicationsGone() throws Exception {
+        try (Connection v1 = connect("ApplicationName=shop-v1"); Connection v2 = connect("ApplicationName=shop-v2");
+             Statement old = v1.createStatement(); Statement fresh = v2.createStatement()) {
+            awaitVersion(v1, 2);
+            old.executeQuery("SELECT * FROM users").close();
+            fresh.executeQuery("SELECT status FROM users").close();
+        }
+        awaitRows(r -> r.size() == 2);
+        StateWatchers.watchers().stream().filter(w -> w.getControlSchema().equals(schema)).toList()
+                .forEach(StateWatcher::close);
+        try (Connection c = db.connect(); Statement st = c.createStatement();
+             ResultSet rs = st.executeQuery("SELECT count(*) FILTER (WHERE last_seen = '-infinity'), count(*) FROM "
+                     + schema + ".clients")) {
+            rs.next();
+            assertThat(rs.getLong(1)).isEqualTo(2).isEqualTo(rs.getLong(2));
+        }
+    }
+
+    @Test
+    void aSingleApplicationHasExactlyOneRowAsBefore() throws Exception {
+        try (Connection a = connect("ApplicationName=billing"); Connection b = connect("ApplicationName=billing");
+             Statement st = a.createStatement(); Statement other = b.createStatement()) {
+            awaitVersion(a, 2);
+            st.executeQuery("SELECT status FROM users").close();
+            other.executeQuery("SELECT status FROM users").close();
+        }
+        Map<String, Map<String, String>> rows = awaitRows(r -> "2".equals(r.getOrDefault("billing", Map.of())
+                .get("reads")));
+        assertThat(rows).containsOnlyKeys("billing");
+        assertThat(clientIds()).hasSize(1).allMatch(id -> !id.contains("/"));
+    }
+
+    @Test
+    void applicationNamesBeyondTheBoundShareOneRow() throws Exception {
+        int names = ApplicationAdoption.MAX_APPLICATIONS + 4;
+        for (int i = 0; i < names; i++) {
+            try (Connection c = connect("ApplicationName=tenant-" + i); Statement st = c.createStatement()) {
+                awaitVersion(c, 2);
+                st.executeQuery("SELECT status FROM users").close();
+            }
+        }
+        Map<String, Map<String, String>> rows = awaitRows(r -> "4".equals(r.getOrDefault(
+                ApplicationAdoption.OTHER_APPLICATIONS, Map.of()).get("reads")));
+        assertThat(rows).hasSize(ApplicationAdoption.MAX_APPLICATIONS + 1);
+        assertThat(rows.get("tenant-0")).containsEntry("reads", "1");
+        assertThat(rows.get("tenant-15")).containsEntry("reads", "1");
+        assertThat(rows).doesNotContainKey("tenant-16");
+        assertThat(clientIds()).hasSize(ApplicationAdoption.MAX_APPLICATIONS + 1);
+    }
+
+    @Test
     void aControlSchemaWithoutTheCountersColumnStillGetsHeartbeats() throws Exception {
         try (Connection c = db.connect(); Statement st = c.createStatement()) {
             st.execute("ALTER TABLE " + schema + ".clients DROP COLUMN counters");
@@ -158,6 +236,53 @@ class AdoptionCountersIT {
             Thread.sleep(100);
         }
         throw new AssertionError("heartbeat counters never matched; last seen: " + last);
+    }
+
+    /**
+     * The {@code users-status} counters of every heartbeat row by application name, once they satisfy
+     * {@code condition}.
+     */
+    private Map<String, Map<String, String>> awaitRows(Predicate<Map<String, Map<String, String>>> condition)
+            throws Exception {
+        Map<String, Map<String, String>> last = Map.of();
+        long deadline = System.nanoTime() + 20_000_000_000L;
+        while (System.nanoTime() < deadline) {
+            last = new LinkedHashMap<>();
+            try (Connection c = db.connect(); Statement st = c.createStatement();
+                 ResultSet rs = st.executeQuery("SELECT r.application_name, e.key, e.value::text FROM " + schema
+                         + ".clients r, jsonb_each(r.counters->'users-status') e")) {
+                while (rs.next()) {
+                    last.computeIfAbsent(rs.getString(1), k -> new LinkedHashMap<>()).put(rs.getString(2),
+                            rs.getString(3));
+                }
+            }
+            if (condition.test(last)) {
+                return last;
+            }
+            Thread.sleep(100);
+        }
+        throw new AssertionError("heartbeat rows never matched; last seen: " + last);
+    }
+
+    private List<String> clientIds() throws SQLException {
+        List<String> ids = new java.util.ArrayList<>();
+        try (Connection c = db.connect(); Statement st = c.createStatement();
+             ResultSet rs = st.executeQuery("SELECT client_id FROM " + schema + ".clients")) {
+            while (rs.next()) {
+                ids.add(rs.getString(1));
+            }
+        }
+        return ids;
+    }
+
+    /** Whether every row of the holder tells the same state version, server and recovery flag. */
+    private boolean sameVersionServerAndRecovery() throws SQLException {
+        try (Connection c = db.connect(); Statement st = c.createStatement();
+             ResultSet rs = st.executeQuery("SELECT count(DISTINCT (acked_version, server, in_recovery)) FROM "
+                     + schema + ".clients")) {
+            rs.next();
+            return rs.getLong(1) == 1;
+        }
     }
 
     private List<String> migrationsReported() throws SQLException {

@@ -67,6 +67,19 @@ class SeveralMigrationsTest {
     }
 
     @Test
+    void selectStarTouchesTheMigrationsWithoutReadingTheirColumns() {
+        // an application version that predates the columns selects * too: it gets them, it does not use them
+        assertThat(engine.rewrite("SELECT * FROM users WHERE id = ?", snapshot).touches()).containsExactly(
+                new Touch("users-status", false, false, false), new Touch("users-tier", false, false, false));
+    }
+
+    @Test
+    void namingTheColumnReadsIt() {
+        assertThat(engine.rewrite("SELECT id, status FROM users WHERE id = ?", snapshot).touches())
+                .containsExactly(new Touch("users-status", true, false, false));
+    }
+
+    @Test
     void starShowsOnlyTheColumnsThatDoNotExistYet() {
         assertThat(engine.rewrite("SELECT * FROM users", snapshot).applyTo(""))
                 .isEqualTo("SELECT users.id, users.name, COALESCE(users.tier, 0) AS tier, CAST('active' AS text) AS status FROM users");

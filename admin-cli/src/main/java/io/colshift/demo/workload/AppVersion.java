@@ -16,4 +16,12 @@ public enum AppVersion {
     public String label() {
         return label;
     }
+
+    /**
+     * The {@code ApplicationName} this version's connections give: the driver keeps their adoption counters
+     * apart by it, so that each version reports on a {@code clients} row of its own although both share one JVM.
+     */
+    public String applicationName() {
+        return "colshift-demo-" + label;
+    }
 }

@@ -24,6 +24,8 @@ import java.util.Properties;
 public final class DriverBarrier {
 
     private static final long PAUSE_MILLIS = 20;
+    /** The checks' own ApplicationName: what they read and write counts on a clients row apart from v1's and v2's. */
+    static final String APPLICATION_NAME = "colshift-demo-check";
 
     private final DatabaseTarget target;
     private final UsersTable table;
@@ -76,6 +78,7 @@ public final class DriverBarrier {
         }
         Properties colshiftProps = target.credentials();
         target.colshiftProperties().forEach(colshiftProps::setProperty);
+        colshiftProps.setProperty("ApplicationName", APPLICATION_NAME);
         // a connection through the driver makes sure this JVM has a watcher for the database at all
         try (Connection ignored = DriverManager.getConnection(target.colshiftUrl(), colshiftProps)) {
             long deadline = System.nanoTime() + timeout.toNanos();
@@ -94,6 +97,7 @@ public final class DriverBarrier {
         long deadline = System.nanoTime() + timeout.toNanos();
         Properties props = target.credentials();
         target.colshiftProperties().forEach(props::setProperty);
+        props.setProperty("ApplicationName", APPLICATION_NAME); // its probes are not either version's adoption
         while (System.nanoTime() < deadline) {
             try (Connection c = DriverManager.getConnection(target.colshiftUrl(), props)) {
                 while (System.nanoTime() < deadline) {

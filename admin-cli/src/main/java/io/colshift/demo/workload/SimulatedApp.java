@@ -38,7 +38,7 @@ public final class SimulatedApp implements AutoCloseable {
         config.setMaximumPoolSize(traffic.threads());
         config.setMinimumIdle(traffic.threads());
         config.addDataSourceProperty("prepareThreshold", "1");
-        config.addDataSourceProperty("ApplicationName", "colshift-demo-" + version.label());
+        config.addDataSourceProperty("ApplicationName", version.applicationName());
         target.colshiftProperties().forEach(config::addDataSourceProperty);
         HikariDataSource pool = new HikariDataSource(config);
         try {

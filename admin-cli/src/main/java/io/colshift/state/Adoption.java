@@ -1,8 +1,4 @@
-package io.colshift.cli;
-
-import io.colshift.state.ClientCounters;
-import io.colshift.state.ClientRow;
-import io.colshift.state.MigrationCounters;
+package io.colshift.state;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -10,23 +6,25 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * Which live drivers use a live migration's column, from the counters they report with their heartbeat. Drivers
- * that report counters but never read or wrote the column likely run the application version that does not know
- * it yet. Self-reported by the application role: for information, it changes no exit code of {@code status}.
+ * Which live drivers use a live migration's column, from the counters they report with their heartbeat: one entry
+ * per {@code clients} row, i.e. per driver state holder and application name (two versions of an application in
+ * one JVM report on rows of their own). Drivers that report counters but never read or wrote the column likely run
+ * the application version that does not know it yet. Self-reported by the application role: for information, it
+ * changes no exit code of {@code status}; what {@code colshift status} and the demo's summary show.
  *
  * @param data         whether any live driver reports adoption counters (false: "no adoption data")
  * @param using        live drivers that read or wrote the column, with what they reported
  * @param neverTouched live drivers that report counters but none that touch the column
  * @param noData       live drivers that report no counters at all (older drivers)
  */
-record Adoption(boolean data, List<Driver> using, List<Driver> neverTouched, List<String> noData) {
+public record Adoption(boolean data, List<Driver> using, List<Driver> neverTouched, List<String> noData) {
 
     /** One driver's view: who it is and what it reported for the migration (null counters when none). */
-    record Driver(String clientId, String host, String applicationName, MigrationCounters counters) {
+    public record Driver(String clientId, String host, String applicationName, MigrationCounters counters) {
     }
 
     /** Adoption of {@code migrationId} by {@code clients}; {@code counters} empty when the column does not exist. */
-    static Adoption of(String migrationId, List<ClientRow> clients, Optional<Map<String, ClientCounters>> counters) {
+    public static Adoption of(String migrationId, List<ClientRow> clients, Optional<Map<String, ClientCounters>> counters) {
         List<Driver> using = new ArrayList<>();
         List<Driver> never = new ArrayList<>();
         List<String> noData = new ArrayList<>();
