@@ -133,6 +133,10 @@ class ColshiftLifecycleIT {
         assertThat(meters.find("colshift.statements.rewritten").functionCounter()).isNotNull();
         assertThat(meters.get("colshift.statements.passed.unchanged").tag("stage", "rewrite").functionCounter()
                 .count()).isZero();
+
+        List<?> measurements = (List<?>) get("/actuator/metrics/colshift.state.version").get("measurements");
+        assertThat(measurements).as("/actuator/metrics/colshift.state.version").singleElement()
+                .satisfies(m -> assertThat(((Number) ((Map<?, ?>) m).get("value")).longValue()).isEqualTo(version));
     }
 
     @Test
