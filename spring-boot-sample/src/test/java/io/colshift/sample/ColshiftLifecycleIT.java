@@ -16,12 +16,13 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.web.client.TestRestTemplate;
+import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.http.HttpStatus;
-import org.springframework.http.ResponseEntity;
+import org.springframework.http.HttpStatusCode;
 import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
+import org.springframework.web.client.RestClient;
 
 import javax.sql.DataSource;
 import java.nio.file.Files;
@@ -38,6 +39,10 @@ import static org.assertj.core.api.Assertions.assertThat;
  * the column is only declared, and JPA, JdbcTemplate, the health indicator, {@code /actuator/colshift} and the
  * Micrometer meters work in every phase. {@code @WithPostgres} comes first so that the database outlives the
  * Spring context, which {@code @DirtiesContext} closes after this class.
+ *
+ * <p>spring-boot4-sample compiles and runs this same class on Spring Boot 4, so it uses only what both lines
+ * share: Spring Framework's {@link RestClient} on the {@link LocalServerPort} rather than Boot's
+ * {@code TestRestTemplate}, which Boot 4 moved to a module of its own.
  */
 @WithPostgres
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
@@ -57,8 +62,8 @@ class ColshiftLifecycleIT {
     private UserRepository users;
     @Autowired
     private UserQueries queries;
-    @Autowired
-    private TestRestTemplate http;
+    @LocalServerPort
+    private int port;
     @Autowired
     private MeterRegistry meters;
     @Autowired
@@ -128,6 +133,10 @@ class ColshiftLifecycleIT {
         assertThat(meters.find("colshift.statements.rewritten").functionCounter()).isNotNull();
         assertThat(meters.get("colshift.statements.passed.unchanged").tag("stage", "rewrite").functionCounter()
                 .count()).isZero();
+
+        List<?> measurements = (List<?>) get("/actuator/metrics/colshift.state.version").get("measurements");
+        assertThat(measurements).as("/actuator/metrics/colshift.state.version").singleElement()
+                .satisfies(m -> assertThat(((Number) ((Map<?, ?>) m).get("value")).longValue()).isEqualTo(version));
     }
 
     @Test
@@ -149,7 +158,7 @@ class ColshiftLifecycleIT {
      *
      * @param writesKept whether a value written now is stored (the write flag is on, or the column is final)
      */
-    @SuppressWarnings({"unchecked", "rawtypes"})
+    @SuppressWarnings("unchecked")
     private void applicationWorks(String phase, boolean writesKept) {
         assertThat(users.findByEmail(UsersTable.seededEmail(1)).orElseThrow().getStatus())
                 .as("derived status of a live row in %s", phase).isEqualTo(UsersTable.derivedStatus(false));
@@ -179,10 +188,10 @@ class ColshiftLifecycleIT {
         }
         assertThat(((Map<String, Object>) server.get("counters")).keySet()).contains("rewrite.rewritten", "inlineRefreshes");
 
-        ResponseEntity<Map> health = http.getForEntity("/actuator/health/colshift", Map.class);
-        assertThat(health.getStatusCode()).as("health in %s: %s", phase, health.getBody()).isEqualTo(HttpStatus.OK);
-        assertThat(health.getBody()).containsEntry("status", "UP");
-        Map<String, Object> healthServer = onlyServer((Map<String, Object>) health.getBody().get("details"));
+        Response health = request("/actuator/health/colshift");
+        assertThat(health.status()).as("health in %s: %s", phase, health.body()).isEqualTo(HttpStatus.OK);
+        assertThat(health.body()).containsEntry("status", "UP");
+        Map<String, Object> healthServer = onlyServer((Map<String, Object>) health.body().get("details"));
         assertThat(healthServer.get("stateVersion")).isEqualTo(server.get("stateVersion"));
         assertThat(((Number) healthServer.get("leaseMs")).longValue()).isPositive().isLessThanOrEqualTo(200);
     }
@@ -191,11 +200,20 @@ class ColshiftLifecycleIT {
         return ((Number) onlyServer(get("/actuator/colshift")).get("stateVersion")).longValue();
     }
 
-    @SuppressWarnings({"unchecked", "rawtypes"})
     private Map<String, Object> get(String path) {
-        ResponseEntity<Map> response = http.getForEntity(path, Map.class);
-        assertThat(response.getStatusCode()).as("%s: %s", path, response.getBody()).isEqualTo(HttpStatus.OK);
-        return (Map<String, Object>) response.getBody();
+        Response response = request(path);
+        assertThat(response.status()).as("%s: %s", path, response.body()).isEqualTo(HttpStatus.OK);
+        return response.body();
+    }
+
+    /** A GET answered with any status (health answers 503 when DOWN), its JSON body as a map. */
+    @SuppressWarnings("unchecked")
+    private Response request(String path) {
+        return RestClient.create("http://localhost:" + port).get().uri(path)
+                .exchange((request, response) -> new Response(response.getStatusCode(), response.bodyTo(Map.class)));
+    }
+
+    private record Response(HttpStatusCode status, Map<String, Object> body) {
     }
 
     @SuppressWarnings("unchecked")

@@ -4,19 +4,20 @@ import com.zaxxer.hikari.HikariDataSource;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.AutoConfigurations;
-import org.springframework.boot.autoconfigure.jdbc.DataSourceAutoConfiguration;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * What the starter does to Spring Boot's auto-configured HikariCP pool, checked before the pool opens any
- * connection (the database named here does not exist; nothing connects).
+ * connection (the database named here does not exist; nothing connects). Runs on Spring Boot 3 here and on Boot 4
+ * in spring-boot4-sample ({@link BootLine}).
  */
 class ColshiftAutoConfigurationTest {
 
     private final ApplicationContextRunner context = new ApplicationContextRunner()
-            .withConfiguration(AutoConfigurations.of(DataSourceAutoConfiguration.class, ColshiftAutoConfiguration.class))
+            .withConfiguration(AutoConfigurations.of(BootLine.dataSourceAutoConfiguration(),
+                    ColshiftAutoConfiguration.class))
             .withPropertyValues("spring.datasource.url=jdbc:postgresql://db.invalid:5432/app",
                     "spring.datasource.username=app");
 

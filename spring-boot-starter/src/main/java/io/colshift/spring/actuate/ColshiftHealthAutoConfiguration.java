@@ -1,7 +1,6 @@
 package io.colshift.spring.actuate;
 
 import io.colshift.spring.ColshiftAutoConfiguration;
-import org.springframework.boot.actuate.autoconfigure.endpoint.condition.ConditionalOnAvailableEndpoint;
 import org.springframework.boot.actuate.autoconfigure.health.ConditionalOnEnabledHealthIndicator;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
@@ -10,26 +9,20 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.context.annotation.Bean;
 
 /**
- * The {@code colshift} health indicator ({@code management.health.colshift.enabled}) and the {@code colshift}
- * endpoint (exposed like any other, e.g. {@code management.endpoints.web.exposure.include=health,colshift}), when
- * Actuator is on the class path.
+ * The {@code colshift} health indicator ({@code management.health.colshift.enabled}) on Spring Boot 3. The class
+ * condition names Boot 3's health API by string: Spring Boot 4 moved it to {@code org.springframework.boot.health},
+ * so there this class is skipped and {@link io.colshift.spring.actuate.boot4.ColshiftHealthAutoConfiguration}
+ * applies instead.
  */
 @AutoConfiguration(after = ColshiftAutoConfiguration.class)
 @ConditionalOnClass(name = "org.springframework.boot.actuate.health.AbstractHealthIndicator")
 @ConditionalOnProperty(prefix = "colshift", name = "enabled", havingValue = "true", matchIfMissing = true)
-public class ColshiftActuatorAutoConfiguration {
+public class ColshiftHealthAutoConfiguration {
 
     @Bean
     @ConditionalOnMissingBean(name = "colshiftHealthIndicator")
     @ConditionalOnEnabledHealthIndicator("colshift")
     ColshiftHealthIndicator colshiftHealthIndicator() {
         return new ColshiftHealthIndicator();
-    }
-
-    @Bean
-    @ConditionalOnMissingBean
-    @ConditionalOnAvailableEndpoint
-    ColshiftEndpoint colshiftEndpoint() {
-        return new ColshiftEndpoint();
     }
 }
