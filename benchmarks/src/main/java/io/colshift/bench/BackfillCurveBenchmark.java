@@ -28,7 +28,7 @@ import java.util.List;
  * of them rather than biasing one.
  *
  * <p>Run: {@code java -cp benchmarks/target/benchmarks.jar io.colshift.bench.BackfillCurveBenchmark [rows]
- * [idleSeconds] [repeats] [writers]} (defaults 300 000, 6, 3, 2).
+ * [idleSeconds] [repeats] [writers]} (defaults 200 000, 5, 2, 2: about 10 minutes on 2 busy cores).
  */
 public final class BackfillCurveBenchmark {
 
@@ -51,9 +51,12 @@ public final class BackfillCurveBenchmark {
     }
 
     public static void main(String[] args) throws Exception {
-        int rows = args.length > 0 ? Integer.parseInt(args[0]) : 300_000;
-        int idleSeconds = args.length > 1 ? Integer.parseInt(args[1]) : 6;
-        int repeats = args.length > 2 ? Integer.parseInt(args[2]) : 3;
+        // the drivers log every state change at INFO; the curve's lines are what this prints
+        System.setProperty("org.slf4j.simpleLogger.defaultLogLevel",
+                System.getProperty("org.slf4j.simpleLogger.defaultLogLevel", "warn"));
+        int rows = args.length > 0 ? Integer.parseInt(args[0]) : 200_000;
+        int idleSeconds = args.length > 1 ? Integer.parseInt(args[1]) : 5;
+        int repeats = args.length > 2 ? Integer.parseInt(args[2]) : 2;
         int writers = args.length > 3 ? Integer.parseInt(args[3]) : 2;
         List<CurvePoint> points = points();
         try (BenchDatabase db = BenchDatabase.start(rows)) {
@@ -85,6 +88,8 @@ public final class BackfillCurveBenchmark {
         WriterLatency during = new WriterLatency(SingleRowWriters.PAUSE_NANOS);
         StringWriter out = new StringWriter();
         long nanos = load.during(during, () -> BackfillRig.backfill(db, point.options(), out));
+        // what the backfill said (baseline, slowdowns, pace changes), for reading a point's figures
+        System.err.println("--- " + point.label() + "\n" + out);
         return new CurveRun(point, rows, nanos, idle, during, MachineInfo.currentLoadAverage(),
                 CurveRun.slowdowns(out.toString()));
     }

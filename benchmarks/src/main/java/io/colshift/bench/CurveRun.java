@@ -26,10 +26,11 @@ record CurveRun(CurvePoint point, int rows, long nanos, WriterLatency idle, Writ
         return during.correctedP99Ms() / idle.correctedP99Ms();
     }
 
-    /** How often the backfill said it slowed down for the application's latency. */
+    /** How many of the backfill's progress lines say it slowed down for the application's latency. */
     static int slowdowns(String output) {
+        String said = "slowing: app p99";
         int n = 0;
-        for (int i = output.indexOf("slowing"); i >= 0; i = output.indexOf("slowing", i + 1)) {
+        for (int i = output.indexOf(said); i >= 0; i = output.indexOf(said, i + 1)) {
             n++;
         }
         return n;
