@@ -28,7 +28,8 @@ import java.util.List;
  * of them rather than biasing one.
  *
  * <p>Run: {@code java -cp benchmarks/target/benchmarks.jar io.colshift.bench.BackfillCurveBenchmark [rows]
- * [idleSeconds] [repeats] [writers]} (defaults 200 000, 5, 2, 2: about 10 minutes on 2 busy cores).
+ * [idleSeconds] [repeats] [writers] [labelContains]} (defaults 200 000, 5, 2, 2, every setting: about 10 minutes on
+ * 2 busy cores); {@code labelContains} runs only the settings whose label contains it, e.g. {@code default}.
  */
 public final class BackfillCurveBenchmark {
 
@@ -58,7 +59,8 @@ public final class BackfillCurveBenchmark {
         int idleSeconds = args.length > 1 ? Integer.parseInt(args[1]) : 5;
         int repeats = args.length > 2 ? Integer.parseInt(args[2]) : 2;
         int writers = args.length > 3 ? Integer.parseInt(args[3]) : 2;
-        List<CurvePoint> points = points();
+        String only = args.length > 4 ? args[4] : "";
+        List<CurvePoint> points = points().stream().filter(p -> p.label().contains(only)).toList();
         try (BenchDatabase db = BenchDatabase.start(rows)) {
             BackfillRig.declareAndExpand(db);
             SingleRowWriters load = new SingleRowWriters(
