@@ -52,9 +52,11 @@ final class BackfillCommand extends PhaseStepCommand {
     int maxSweeps;
 
     @Option(names = "--max-app-p99-ratio", paramLabel = "RATIO", defaultValue = "2",
-            description = "Slow down (halve the batch, pause) while the p99 the colshift drivers report for statements"
-                    + " on the table exceeds RATIO × their p99 before the backfill started; 0 turns it off. Without"
-                    + " drivers reporting latency the other throttles apply as before (default: ${DEFAULT-VALUE}).")
+            description = "Keep the p99 the colshift drivers report for statements on the table within RATIO × their"
+                    + " p99 before the backfill started: start at a low pace and raise it while the figures stay"
+                    + " under the limit, halve it (and the batch) and pause while they are over; 0 turns it off."
+                    + " Without drivers reporting latency the other throttles apply as before"
+                    + " (default: ${DEFAULT-VALUE}).")
     double maxAppP99Ratio;
 
     @Option(names = "--plain", description = "Print progress as plain lines even on a terminal.")

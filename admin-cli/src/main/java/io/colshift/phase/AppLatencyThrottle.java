@@ -4,16 +4,22 @@ import java.util.Locale;
 
 /**
  * Slows the backfill down while the application's statements on the migrating table are slower than
- * {@code --max-app-p99-ratio} × their p99 before the backfill started. Only ever slows down (halves the batch,
- * pauses), never speeds up: the other throttles and the batch sizer stay in charge of everything else, and
+ * {@code --max-app-p99-ratio} × their p99 before the backfill started: the verdict on one figure (over the limit:
+ * halve the batch, pause; comfortably under it: {@link #comfortably}). {@link LatencyPace} turns the verdicts into a
+ * pace that persists between figures; it never goes beyond what the other throttles and the batch sizer allow, and
  * without any reported latency nothing changes.
  *
- * <p>The baseline is the first reading, taken before the first batch when drivers report one then. It is floored at
+ * <p>The baseline is the first reading observed: before the first batch, the median of the first heartbeats
+ * ({@link AppLatency#baseline()}) when drivers report then. It is floored at
  * {@link #BASELINE_FLOOR_MS}: a table whose statements take microseconds would otherwise trip the limit on noise.
  */
 final class AppLatencyThrottle {
 
-    static final double BASELINE_FLOOR_MS = 1.0;
+    /**
+     * Below this the baseline is taken as this: a figure of tens of microseconds doubles on scheduling noise alone.
+     * Low enough that the ~0.2–0.5 ms p99 of single-row statements on an idle local server still counts.
+     */
+    static final double BASELINE_FLOOR_MS = 0.2;
     static final long MAX_PAUSE_MS = 5_000;
 
     /** What to do before the next batch. */
@@ -63,6 +69,12 @@ final class AppLatencyThrottle {
                 ms(reading.p99Ms()), ratio, ms(base), ms(maxRatio));
         // halve once per new heartbeat figure: the same figure read again says nothing new about the last batch
         return new Slowdown(reason, fresh, pause);
+    }
+
+    /** Whether {@code reading} is under {@link LatencyPace#HEADROOM} × the limit: room for a faster pace. */
+    boolean comfortably(AppLatencyProbe.Reading reading) {
+        return baselineMs != null && reading.p99Ms() <= LatencyPace.HEADROOM * maxRatio * Math.max(baselineMs,
+                BASELINE_FLOOR_MS);
     }
 
     static String ms(double v) {

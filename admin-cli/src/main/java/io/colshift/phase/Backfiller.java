@@ -113,7 +113,7 @@ public final class Backfiller {
                 reason = throttle(monitor, sizer, printer, done);
                 String slowed = latency.slowDown(sizer, printer, done);
                 reason = slowed != null ? slowed : reason;
-                int size = sizer.size();
+                int size = Math.min(sizer.size(), latency.batchCeiling());
                 long t0 = System.nanoTime();
                 BatchResult result;
                 try {
@@ -144,7 +144,8 @@ public final class Backfiller {
                 if (result.finished()) {
                     break;
                 }
-                long pauseMs = cap.pauseMillis(result.filled(), elapsed);
+                long pauseMs = Math.max(cap.pauseMillis(result.filled(), elapsed),
+                        latency.filled(result.filled(), elapsed));
                 if (pauseMs > 0) {
                     Pause.sleep(Duration.ofMillis(pauseMs));
                 }
@@ -164,7 +165,8 @@ public final class Backfiller {
         }
         Connection c = run.openConnection("latency probe");
         c.setAutoCommit(true);
-        AppLatency latency = new AppLatency(c, new AppLatencyProbe(c, run.schema(), m.id()), throttle);
+        AppLatency latency = new AppLatency(c, new AppLatencyProbe(c, run.schema(), m.id()), throttle,
+                new LatencyPace(options.minBatch()));
         AppLatencyProbe.Reading baseline = latency.baseline();
         run.say(baseline == null
                 ? "backfill " + m.id() + ": no driver reports latency for " + m.describe() + " yet; the first figure"
@@ -172,7 +174,9 @@ public final class Backfiller {
                 : "backfill " + m.id() + ": application p99 on " + m.describe() + " before the backfill: "
                 + AppLatencyThrottle.ms(baseline.p99Ms()) + " ms (" + baseline.drivers() + " driver"
                 + (baseline.drivers() == 1 ? "" : "s") + "); slowing down above " + AppLatencyThrottle.ms(
-                options.maxAppP99Ratio()) + " × that");
+                options.maxAppP99Ratio()) + " × that; the baseline is the median of up to " + AppLatency.BASELINE_BEATS
+                + " heartbeats; the walk starts at " + Math.round(options.minBatch() / LatencyPace.BATCH_SECONDS)
+                + " rows/s and raises its pace while the figures stay under the limit");
         return latency;
     }
 

@@ -75,6 +75,71 @@ class AppLatencyBackfillIT {
         assertThat(count(db, "SELECT count(*) FROM bf_nolat WHERE c = 'filled'")).isEqualTo(2000);
     }
 
+    @Test
+    void withABaselineTheWalkStartsAtALowPaceAndRaisesItWhileTheFiguresStayGood(TestDatabase db) throws Exception {
+        exec(db, "CREATE TABLE bf_slow (id int PRIMARY KEY)");
+        exec(db, "INSERT INTO bf_slow SELECT generate_series(1, 4000)");
+        declare(db, "bf-slow", "bf_slow", "c", "text", null, "'filled'", false, null);
+        setWrites(db, "bf-slow", true);
+        beat(db, "bf-slow-driver", "{\"bf-slow\": {\"p99Ms\": 10}}");
+        StringWriter out = new StringWriter();
+        // the pace bounds the walk: 500 rows/s at first, so 4 000 rows outlast the first raise however fast the server
+        backfillWhileBeating(db, "bf-slow", rowsDone -> 10, UNCAPPED, out);
+        assertThat(out.toString())
+                .contains("the baseline is the median of up to 3 heartbeats; the walk starts at 500 rows/s")
+                .contains("throttled: pace raised to 1,000 rows/s")
+                .doesNotContain("slowing:");
+        assertThat(count(db, "SELECT count(*) FROM bf_slow WHERE c IS DISTINCT FROM 'filled'")).isZero();
+    }
+
+    @Test
+    void aFigureOverTheLimitHalvesThePaceTheWalkHadReached(TestDatabase db) throws Exception {
+        exec(db, "CREATE TABLE bf_halve (id int PRIMARY KEY)");
+        exec(db, "INSERT INTO bf_halve SELECT generate_series(1, 5000)");
+        declare(db, "bf-halve", "bf_halve", "c", "text", null, "'filled'", false, null);
+        setWrites(db, "bf-halve", true);
+        beat(db, "bf-halve-driver", "{\"bf-halve\": {\"p99Ms\": 10}}");
+        StringWriter out = new StringWriter();
+        // good figures until the pace has doubled at least once, then 3 × the baseline
+        backfillWhileBeating(db, "bf-halve", rowsDone -> rowsDone >= 2_000 ? 30 : 10, UNCAPPED, out);
+        assertThat(out.toString())
+                .contains("throttled: pace raised to 1,000 rows/s")
+                .containsPattern("slowing: app p99 30 ms = 3\\.0 × baseline 10 ms \\(limit 2 ×\\); batch \\d+, pausing"
+                        + " \\d+ ms, pace (halved to|at its floor of) [0-9,]+ rows/s");
+        assertThat(phase(db, "bf-halve")).isEqualTo("backfilled");
+        assertThat(count(db, "SELECT count(*) FROM bf_halve WHERE c IS DISTINCT FROM 'filled'")).isZero();
+    }
+
+    /** Small batches with no rate cap: the latency pace is the only limit. */
+    private static final BackfillOptions UNCAPPED = new BackfillOptions(50, 50, 400, 0, 0, Duration.ofMillis(500), 20,
+            2.0);
+
+    /** Expands and backfills {@code id} while a planted live driver reports {@code p99} of the rows done so far. */
+    private static void backfillWhileBeating(TestDatabase db, String id, java.util.function.LongToIntFunction p99,
+                                             BackfillOptions options, StringWriter out) throws Exception {
+        AtomicBoolean stop = new AtomicBoolean();
+        Thread driver = new Thread(() -> {
+            try {
+                while (!stop.get()) {
+                    long done = count(db, "SELECT coalesce(sum(rows_done), 0) FROM colshift.backfill_progress"
+                            + " WHERE migration_id = '" + id + "'");
+                    beat(db, id + "-driver", "{\"" + id + "\": {\"p99Ms\": " + p99.applyAsInt(done) + "}}");
+                    Thread.sleep(100);
+                }
+            } catch (Exception e) {
+                throw new IllegalStateException(e);
+            }
+        });
+        try (PhaseRun run = PhaseFixture.open(db, id, "backfill", out)) {
+            Expander.run(run);
+            driver.start();
+            new Backfiller(run, options, false).run();
+        } finally {
+            stop.set(true);
+            driver.join();
+        }
+    }
+
     /** Keeps the planted driver live; once the walk has committed a batch its p99 goes to 40 ms. */
     private static void keepBeating(TestDatabase db, AtomicBoolean stop) {
         try {

@@ -42,9 +42,26 @@ class AppLatencyThrottleTest {
     @Test
     void aTinyBaselineIsFlooredSoNoiseDoesNotThrottle() {
         AppLatencyThrottle t = new AppLatencyThrottle(2, 200);
-        t.observe(reading(0.05, 1));
-        assertThat(t.observe(reading(1.5, 2))).isNull();
-        assertThat(t.observe(reading(2.5, 3))).isNotNull();
+        t.observe(reading(0.02, 1));
+        assertThat(t.observe(reading(0.35, 2))).isNull();
+        assertThat(t.observe(reading(0.45, 3))).isNotNull();
+    }
+
+    @Test
+    void aSubMillisecondBaselineOfSingleRowStatementsIsNotFlooredAway() {
+        AppLatencyThrottle t = new AppLatencyThrottle(2, 200);
+        t.observe(reading(0.3, 1));
+        assertThat(t.observe(reading(0.55, 2))).isNull();
+        assertThat(t.observe(reading(0.7, 3))).as("2.3 × an idle p99 of 0.3 ms").isNotNull();
+    }
+
+    @Test
+    void aFigureUnderThreeQuartersOfTheLimitLeavesRoomForAFasterPace() {
+        AppLatencyThrottle t = new AppLatencyThrottle(2, 200);
+        t.observe(reading(10, 1));
+        assertThat(t.comfortably(reading(15, 2))).isTrue();
+        assertThat(t.comfortably(reading(16, 3))).isFalse();
+        assertThat(t.observe(reading(16, 3))).as("within the limit all the same").isNull();
     }
 
     @Test

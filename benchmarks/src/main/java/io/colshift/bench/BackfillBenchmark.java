@@ -1,28 +1,11 @@
 package io.colshift.bench;
 
 import io.colshift.phase.BackfillOptions;
-import io.colshift.phase.Backfiller;
-import io.colshift.phase.DdlOptions;
-import io.colshift.phase.Expander;
-import io.colshift.phase.PhaseRun;
-import io.colshift.state.ControlSchema;
-import io.colshift.state.ControlSchemaWriter;
-import io.colshift.state.SpecParser;
-import io.colshift.state.SpecValidator;
-import io.colshift.state.ValidatedSpec;
-import org.HdrHistogram.Histogram;
 
-import java.io.PrintWriter;
-import java.io.StringWriter;
+import java.io.Writer;
 import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
-import java.util.Map;
-import java.util.concurrent.ThreadLocalRandom;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
  * colshift's throttled, batched backfill against the one-statement alternative, in the same run on the same
@@ -36,11 +19,14 @@ import java.util.concurrent.atomic.AtomicBoolean;
  *
  * <p>Run: {@code java -cp benchmarks/target/benchmarks.jar io.colshift.bench.BackfillBenchmark [rows] [idleSeconds]
  * [maxBatch] [maxRowsPerSecond]} (defaults 1 000 000, 10, the backfill's default {@code --max-batch}, no cap).
+ *
+ * <p>The writer uses plain pgjdbc, so no driver reports its latency and the backfill's latency throttle stays
+ * inert: this measures the other throttles alone. {@link BackfillCurveBenchmark} writes through colshift.
  */
 public final class BackfillBenchmark {
 
-    private static final String EXPRESSION = "CASE WHEN id % 10 = 0 THEN 'gone' ELSE 'active' END";
-    private static final long WRITER_PAUSE_NANOS = TimeUnit.MILLISECONDS.toNanos(2);
+    /** The writer's statement: plain pgjdbc, the table under test. */
+    static final String WRITER_UPDATE = "UPDATE %s SET balance = balance + 1 WHERE id = ?";
 
     private BackfillBenchmark() {
     }
@@ -54,28 +40,27 @@ public final class BackfillBenchmark {
                 BackfillOptions.DEFAULTS.minBatch(), maxBatch, maxRate, BackfillOptions.DEFAULTS.maxLagMillis(),
                 BackfillOptions.DEFAULTS.lockTimeout(), BackfillOptions.DEFAULTS.maxSweeps());
         try (BenchDatabase db = BenchDatabase.start(rows)) {
-            String version;
             try (Connection c = db.connect(); Statement st = c.createStatement()) {
                 st.execute("CREATE TABLE bench_users_bulk AS TABLE bench_users");
                 st.execute("ALTER TABLE bench_users_bulk ADD PRIMARY KEY (id)");
                 st.execute("VACUUM ANALYZE bench_users");
                 st.execute("VACUUM ANALYZE bench_users_bulk");
-                try (ResultSet rs = st.executeQuery("SHOW server_version")) {
-                    rs.next();
-                    version = rs.getString(1);
-                }
             }
-            declareAndExpand(db);
+            String version = BackfillRig.serverVersion(db);
+            BackfillRig.declareAndExpand(db);
+            SingleRowWriters writer = new SingleRowWriters(db::connect, BackfillRig.TABLE, WRITER_UPDATE, 1);
+            SingleRowWriters bulkWriter = new SingleRowWriters(db::connect, "bench_users_bulk", WRITER_UPDATE, 1);
 
-            Latency idle = writerAlone(db, "bench_users", idleSeconds);
-            checkpoint(db);
-            Latency duringBackfill = new Latency();
-            long backfillNanos = withWriter(db, "bench_users", duringBackfill, () -> backfill(db, options));
+            WriterLatency idle = writer.alone(idleSeconds);
+            BackfillRig.checkpoint(db);
+            WriterLatency duringBackfill = new WriterLatency(SingleRowWriters.PAUSE_NANOS);
+            long backfillNanos = writer.during(duringBackfill,
+                    () -> BackfillRig.backfill(db, options, Writer.nullWriter()));
 
-            Latency idleBulk = writerAlone(db, "bench_users_bulk", idleSeconds);
-            checkpoint(db);
-            Latency duringBulk = new Latency();
-            long bulkNanos = withWriter(db, "bench_users_bulk", duringBulk, () -> bulkUpdate(db));
+            WriterLatency idleBulk = bulkWriter.alone(idleSeconds);
+            BackfillRig.checkpoint(db);
+            WriterLatency duringBulk = new WriterLatency(SingleRowWriters.PAUSE_NANOS);
+            long bulkNanos = bulkWriter.during(duringBulk, () -> bulkUpdate(db));
 
             double backfillRate = rows / (backfillNanos / 1e9);
             double bulkRate = rows / (bulkNanos / 1e9);
@@ -96,123 +81,21 @@ public final class BackfillBenchmark {
             print("table idle (bulk table)", idleBulk);
             print("bulk UPDATE", duringBulk);
             System.out.printf("backfill p99 / idle p99 = %.2f x, with coordinated omission %.2f x (budget <= 2 x)%n",
-                    (double) duringBackfill.raw.getValueAtPercentile(99) / idle.raw.getValueAtPercentile(99),
-                    (double) duringBackfill.corrected.getValueAtPercentile(99)
-                            / idle.corrected.getValueAtPercentile(99));
+                    duringBackfill.percentileMs(99) / idle.percentileMs(99),
+                    duringBackfill.correctedP99Ms() / idle.correctedP99Ms());
         }
-    }
-
-    private static void declareAndExpand(BenchDatabase db) throws Exception {
-        ControlSchema schema = ControlSchema.named(ControlSchema.DEFAULT_NAME);
-        try (Connection c = db.connect()) {
-            ControlSchemaWriter writer = new ControlSchemaWriter(c, schema, "bench");
-            // the shortest lease: the timed backfill ends with its barrier, which is not part of the fill rate
-            writer.init(java.time.Duration.ofMillis(50));
-            ValidatedSpec spec = SpecValidator.validate(c, "bench", SpecParser.parse("bench", Map.of(
-                    "id", "bench-state", "table", "bench_users", "column", "state", "type", "text",
-                    "default", "'active'", "backfill", EXPRESSION)));
-            writer.declare(spec, "{\"id\": \"bench-state\"}", "benchmark");
-            writer.setWriteFlag("bench-state", true, "benchmark");
-        }
-        try (PhaseRun run = open(db)) {
-            Expander.run(run);
-        }
-    }
-
-    private static void backfill(BenchDatabase db, BackfillOptions options) throws Exception {
-        try (PhaseRun run = open(db)) {
-            new Backfiller(run, options, false).run();
-        }
-    }
-
-    private static PhaseRun open(BenchDatabase db) throws Exception {
-        return PhaseRun.open(db::connect, ControlSchema.named(ControlSchema.DEFAULT_NAME), "bench", DdlOptions.DEFAULTS,
-                new PrintWriter(new StringWriter()), "bench-state", "backfill");
     }
 
     private static void bulkUpdate(BenchDatabase db) throws SQLException {
         try (Connection c = db.connect(); Statement st = c.createStatement()) {
             st.execute("ALTER TABLE bench_users_bulk ADD COLUMN state text");
-            st.executeUpdate("UPDATE bench_users_bulk SET state = " + EXPRESSION);
+            st.executeUpdate("UPDATE bench_users_bulk SET state = " + BackfillRig.EXPRESSION);
         }
     }
 
-    private static void checkpoint(BenchDatabase db) throws SQLException {
-        try (Connection c = db.connect(); Statement st = c.createStatement()) {
-            st.execute("CHECKPOINT");
-        }
-    }
-
-    @FunctionalInterface
-    private interface Work {
-        void run() throws Exception;
-    }
-
-    /** Latency of each update as sent, and the same corrected for coordinated omission. */
-    private static final class Latency {
-        final Histogram raw = new Histogram(TimeUnit.MINUTES.toNanos(10), 3);
-        final Histogram corrected = new Histogram(TimeUnit.MINUTES.toNanos(10), 3);
-
-        void record(long nanos) {
-            raw.recordValue(nanos);
-            // a writer stuck behind a lock would have sent an update every 2 ms meanwhile
-            corrected.recordValueWithExpectedInterval(nanos, WRITER_PAUSE_NANOS);
-        }
-    }
-
-    private static Latency writerAlone(BenchDatabase db, String table, int seconds) throws Exception {
-        Latency latency = new Latency();
-        withWriter(db, table, latency, () -> Thread.sleep(TimeUnit.SECONDS.toMillis(seconds)));
-        return latency;
-    }
-
-    /** Runs {@code work} while the writer records into {@code latencies}; returns how long {@code work} took. */
-    private static long withWriter(BenchDatabase db, String table, Latency latencies, Work work) throws Exception {
-        AtomicBoolean stop = new AtomicBoolean();
-        int maxId;
-        try (Connection c = db.connect(); Statement st = c.createStatement();
-             ResultSet rs = st.executeQuery("SELECT max(id) FROM " + table)) {
-            rs.next();
-            maxId = rs.getInt(1);
-        }
-        Thread writer = new Thread(() -> {
-            try (Connection c = db.connect();
-                 PreparedStatement ps = c.prepareStatement("UPDATE " + table + " SET balance = balance + 1 WHERE id = ?")) {
-                long warmUpUntil = System.nanoTime() + TimeUnit.SECONDS.toNanos(1);
-                while (!stop.get()) {
-                    ps.setInt(1, ThreadLocalRandom.current().nextInt(1, maxId + 1));
-                    long start = System.nanoTime();
-                    ps.executeUpdate();
-                    long end = System.nanoTime();
-                    if (end > warmUpUntil) {
-                        latencies.record(end - start);
-                    }
-                    java.util.concurrent.locks.LockSupport.parkNanos(WRITER_PAUSE_NANOS);
-                }
-            } catch (SQLException e) {
-                throw new IllegalStateException("writer failed", e);
-            }
-        }, "single-row-writer");
-        writer.start();
-        Thread.sleep(1_500);
-        long start = System.nanoTime();
-        try {
-            work.run();
-            return System.nanoTime() - start;
-        } finally {
-            stop.set(true);
-            writer.join();
-        }
-    }
-
-    private static void print(String label, Latency latency) {
-        Histogram h = latency.raw;
-        System.out.printf("%-34s %9.2f %9.2f %9.2f %9.2f %9.2f %8d%n", label, ms(h.getValueAtPercentile(50)),
-                ms(h.getValueAtPercentile(99)), ms(h.getValueAtPercentile(99.9)), ms(h.getMaxValue()),
-                ms(latency.corrected.getValueAtPercentile(99)), h.getTotalCount());
-    }
-
-    private static double ms(long nanos) {
-        return nanos / 1e6;
+    private static void print(String label, WriterLatency latency) {
+        System.out.printf("%-34s %9.2f %9.2f %9.2f %9.2f %9.2f %8d%n", label, latency.percentileMs(50),
+                latency.percentileMs(99), latency.percentileMs(99.9), latency.maxMs(), latency.correctedP99Ms(),
+                latency.count());
     }
 }
