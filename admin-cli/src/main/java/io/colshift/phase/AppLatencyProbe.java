@@ -2,6 +2,7 @@ package io.colshift.phase;
 
 import io.colshift.state.ControlSchema;
 import io.colshift.state.Heartbeats;
+import io.colshift.state.MigrationCounters;
 
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -14,7 +15,8 @@ import java.sql.SQLException;
  *
  * <p>The application role writes those rows, so they are untrusted input: at most {@link #MAX_CLIENTS} rows and
  * {@link #MAX_TEXT} characters per value are read, anything that is not a finite non-negative number is ignored,
- * and values are capped at {@link #MAX_P99_MS}. The backfill only ever slows down on these figures, never speeds
+ * and values are capped at {@link #MAX_P99_MS}, as
+ * {@link MigrationCounters#millis} reads them for {@code status} too. The backfill only ever slows down on these figures, never speeds
  * up beyond its other throttles, so a forged value can at worst make it slow (a huge current p99) or leave the
  * latency throttle inert (a huge baseline), never harm the application.
  *
@@ -27,7 +29,7 @@ final class AppLatencyProbe {
 
     static final int MAX_CLIENTS = 10_000;
     static final int MAX_TEXT = 32;
-    static final double MAX_P99_MS = 600_000;
+    static final double MAX_P99_MS = MigrationCounters.MAX_MS;
     private static final String UNDEFINED_COLUMN = "42703";
 
     /** One reading: the highest p99, and when the newest heartbeat that contributed to it was written. */
@@ -84,8 +86,8 @@ final class AppLatencyProbe {
             return -1;
         }
         try {
-            double v = Double.parseDouble(text);
-            return Double.isFinite(v) && v >= 0 ? Math.min(v, MAX_P99_MS) : -1;
+            Double v = MigrationCounters.millis(Double.parseDouble(text));
+            return v == null ? -1 : v;
         } catch (NumberFormatException e) {
             return -1;
         }

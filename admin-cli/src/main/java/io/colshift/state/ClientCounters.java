@@ -77,7 +77,6 @@ public record ClientCounters(String clientId, boolean reported, Map<String, Migr
         if (n == null || !n.isNumber()) {
             return null;
         }
-        double v = n.asDouble();
-        return Double.isFinite(v) && v >= 0 && v < 1e12 ? v : null;
+        return MigrationCounters.millis(n.asDouble());
     }
 }

@@ -12,6 +12,17 @@ package io.colshift.state;
 public record MigrationCounters(Long reads, Long writes, Long heldBack, Long rewritten, Long passedUnchanged,
                                 Long refused, Double p50Ms, Double p99Ms) {
 
+    /** No statement latency is reported above this (ten minutes); a larger figure is read as this one. */
+    public static final double MAX_MS = 600_000;
+
+    /**
+     * A reported latency as colshift reads it everywhere (status, verify, the latency-aware backfill): finite and
+     * not negative, else null; capped at {@link #MAX_MS}, so a forged huge figure is large, not an overflow.
+     */
+    public static Double millis(double reported) {
+        return Double.isFinite(reported) && reported >= 0 ? Math.min(reported, MAX_MS) : null;
+    }
+
     /** Whether the driver read or wrote the column at least once. */
     public boolean touchedColumn() {
         return positive(reads) || positive(writes) || positive(heldBack);

@@ -36,6 +36,14 @@ class ClientCountersTest {
     }
 
     @Test
+    void aForgedHugeLatencyReadsAsTheCapTheBackfillAlsoUses() {
+        MigrationCounters m = ClientCounters.parse("app", "{\"m\": {\"p50Ms\": 1e9, \"p99Ms\": 12.5}}")
+                .of("m").orElseThrow();
+        assertThat(m.p50Ms()).isEqualTo(MigrationCounters.MAX_MS);
+        assertThat(m.p99Ms()).isEqualTo(12.5);
+    }
+
+    @Test
     void anythingButAnObjectMeansNoAdoptionData() {
         assertThat(ClientCounters.parse("a", null).reported()).isFalse();
         assertThat(ClientCounters.parse("a", "[1, 2]").reported()).isFalse();
