@@ -69,6 +69,11 @@ final class StatusCommand implements Callable<Integer> {
         }
         StatusReport report;
         try (ControlSession session = connection.openSession()) {
+            // one snapshot for the whole report: heartbeat rows and their counters, migrations and events as of one
+            // moment, not a heartbeat landing between two of the reads
+            session.connection().setAutoCommit(false);
+            session.connection().setTransactionIsolation(java.sql.Connection.TRANSACTION_REPEATABLE_READ);
+            session.connection().setReadOnly(true);
             ControlSchemaReader reader = new ControlSchemaReader(session.connection(), session.schema());
             List<MigrationRow> rows;
             if (id != null) {
@@ -89,6 +94,7 @@ final class StatusCommand implements Callable<Integer> {
             report = new StatusReport(session.schema().name(), reader.version(), reader.leaseMillis(),
                     replication(new ReplicationProbe(session.connection())), migrations,
                     all ? clients : clients.stream().filter(ClientRow::live).toList(), gone, recent.toSeconds(), ended);
+            session.connection().rollback(); // read only: nothing to keep
         }
         PrintWriter out = spec.commandLine().getOut();
         if (json) {
