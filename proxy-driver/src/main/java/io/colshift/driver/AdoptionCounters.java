@@ -24,6 +24,38 @@ import java.util.concurrent.ConcurrentHashMap;
 final class AdoptionCounters {
 
     private final Map<String, MigrationAdoption> migrations = new ConcurrentHashMap<>();
+    /** Connections of this application open now: a version whose connections are all closed has left. */
+    private final java.util.concurrent.atomic.AtomicInteger openConnections = new java.util.concurrent.atomic.AtomicInteger();
+
+    /** A connection counting into these counters opened (once per connection, not per statement). */
+    void connectionOpened() {
+        openConnections.incrementAndGet();
+        finalReportSent = false; // whatever it counts from now on is reported, even if it closes before a heartbeat
+    }
+
+    /** A connection counting into these counters closed. */
+    void connectionClosed() {
+        openConnections.decrementAndGet();
+    }
+
+    /** Set once the heartbeat after the last connection closed has reported the final counts. */
+    private volatile boolean finalReportSent;
+
+    /**
+     * Whether the heartbeat about to be sent renews this application's row: while any of its connections is open,
+     * and once more after the last one closed (its final counts); after that the row ages out of the live drivers.
+     */
+    boolean renewsRow() {
+        if (openConnections.get() > 0) {
+            finalReportSent = false;
+            return true;
+        }
+        if (!finalReportSent) {
+            finalReportSent = true;
+            return true;
+        }
+        return false;
+    }
 
     private MigrationAdoption of(String id) {
         MigrationAdoption a = migrations.get(id);
@@ -109,11 +141,13 @@ final class AdoptionCounters {
      * The heartbeat's report, and the end of the latency interval:
      * {@code {"<id>": {"reads": n, "writes": n, "heldBack": n, "rewritten": n, "passedUnchanged": n, "refused": n,
      * "p50Ms": x, "p99Ms": x}}}, counts cumulative since the driver started, p50/p99 over the interval since the
-     * previous report (absent when no statement on the table ran in it). Null when no migration was touched.
+     * previous report (absent when no statement on the table ran in it). {@code {}} when no migration was touched:
+     * that is a report too ("never touched the column", an application version that predates it), not the absence
+     * of one.
      */
     String heartbeatJson() {
         if (migrations.isEmpty()) {
-            return null;
+            return "{}";
         }
         StringBuilder json = new StringBuilder("{");
         new TreeMap<>(migrations).forEach((id, a) -> {

@@ -59,7 +59,17 @@ final class ApplicationAdoption {
         return own;
     }
 
-    /** The counters of the connections named {@code applicationName} (null: none set); once per connection. */
+    /**
+     * The counters of a connection named {@code applicationName} (null: none set) that opens now, counted as open
+     * until it calls {@link AdoptionCounters#connectionClosed()}; once per connection.
+     */
+    AdoptionCounters opened(String applicationName) {
+        AdoptionCounters counters = of(applicationName);
+        counters.connectionOpened();
+        return counters;
+    }
+
+    /** The counters of the connections named {@code applicationName} (null: none set). */
     AdoptionCounters of(String applicationName) {
         String key = key(applicationName);
         AdoptionCounters found = byName.get(key);
@@ -93,12 +103,16 @@ final class ApplicationAdoption {
 
     /**
      * The heartbeat's rows, the own application's first, each further one in the order first seen: application
-     * name and counters ({@link AdoptionCounters#heartbeatJson()}, which ends each one's latency interval).
+     * name and counters ({@link AdoptionCounters#heartbeatJson()}, which ends each one's latency interval). An
+     * application with no connection open any more has {@link HeartbeatReport#left() left} once its final counts
+     * went out: its row is no longer renewed and ages out of {@code status}'s live drivers, as a stopped instance's
+     * does — the holder's own row too, which names its first application.
      */
     List<HeartbeatReport> heartbeatReport() {
         List<HeartbeatReport> rows = new ArrayList<>(applications.size());
         for (Application a : applications) {
-            rows.add(new HeartbeatReport(a.name(), a.counters().heartbeatJson()));
+            boolean left = !a.counters().renewsRow();
+            rows.add(new HeartbeatReport(a.name(), left ? null : a.counters().heartbeatJson(), left));
         }
         return rows;
     }

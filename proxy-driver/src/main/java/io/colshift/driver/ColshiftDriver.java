@@ -58,8 +58,8 @@ public final class ColshiftDriver implements Driver {
                 proxy.sharesBackends(PooledConnections.apply(connection, target.config().pooler()));
                 // resolved once here, so that statements only increment: two versions of an application in one
                 // JVM (different ApplicationName) report their adoption apart
-                proxy.adoption = seam.adoption.of(RewriteWiring.applicationName(target.realUrl(),
-                        target.realProperties()));
+                proxy.countInto(seam.adoption.opened(RewriteWiring.applicationName(target.realUrl(),
+                        target.realProperties())));
             }
             proxy.policy = target.config().unrewritable();
             return proxy;

@@ -30,6 +30,8 @@ abstract class ProxyConnection implements ColshiftConnection {
      * driver before the connection is handed out (the holder's own application's until then).
      */
     AdoptionCounters adoption;
+    /** Whether {@link #adoption} counts this connection as open ({@link #countInto}). */
+    private boolean countedOpen;
     /** Set by the driver before the connection is handed out; see {@link UnrewritablePolicy}. */
     UnrewritablePolicy policy = UnrewritablePolicy.DEFAULT;
     private volatile boolean closed;
@@ -211,12 +213,26 @@ abstract class ProxyConnection implements ColshiftConnection {
         return cached;
     }
 
+    /**
+     * Counts this connection's statements into its application's counters, and the connection as open there until
+     * it closes; called once by the driver before the connection is handed out.
+     */
+    final void countInto(AdoptionCounters applicationCounters) {
+        adoption = applicationCounters;
+        countedOpen = true;
+    }
+
     @Override
     public final void close() throws SQLException {
-        if (closed) {
-            return;
+        synchronized (this) { // two threads closing at once must not both count the connection closed
+            if (closed) {
+                return;
+            }
+            closed = true;
         }
-        closed = true;
+        if (countedOpen) {
+            adoption.connectionClosed();
+        }
         delegate.close();
     }
 

@@ -45,7 +45,8 @@ final class ClientHeartbeat {
     void leave(Connection c, String clientId) {
         String further = clientId + HeartbeatReport.SEPARATOR;
         try (PreparedStatement ps = c.prepareStatement("UPDATE " + schema.table("clients")
-                + " SET last_seen = '-infinity' WHERE client_id = ? OR pg_catalog.substr(client_id, 1, ?) = ?")) {
+                + " SET last_seen = '-infinity' WHERE client_id OPERATOR(pg_catalog.=) ?::pg_catalog.text"
+                + " OR pg_catalog.substr(client_id, 1, ?) OPERATOR(pg_catalog.=) ?::pg_catalog.text")) {
             ps.setString(1, clientId);
             ps.setInt(2, further.length());
             ps.setString(3, further);
@@ -67,14 +68,18 @@ final class ClientHeartbeat {
      */
     boolean beat(Connection c, String clientId, long ackedVersion, String server, boolean inRecovery,
                  List<HeartbeatReport> rows) throws SQLException {
+        boolean all = true;
         for (int i = 0; i < rows.size(); i++) {
             HeartbeatReport row = rows.get(i);
-            if (!beat(c, HeartbeatReport.clientId(clientId, i), row.applicationName(), ackedVersion, server,
-                    inRecovery, row.counters())) {
-                return false;
+            if (row.left()) {
+                continue; // not renewed: the row ages out of the live drivers
             }
+            // every row is tried: one refused row must not cost the others their report (nor their latency
+            // interval, which reporting it ended)
+            all &= beat(c, HeartbeatReport.clientId(clientId, i), row.applicationName(), ackedVersion, server,
+                    inRecovery, row.counters());
         }
-        return true;
+        return all;
     }
 
     private boolean beat(Connection c, String clientId, String applicationName, long ackedVersion, String server,

@@ -7,8 +7,15 @@ package io.colshift.state;
  *
  * @param applicationName the connections' {@code ApplicationName}, or null when they set none
  * @param counters        the adoption counters as a JSON object ({@code clients.counters}), or null for none
+ * @param left            the application has no connection open any more: its row is not renewed, so that it
+ *                        ages out of the live drivers
  */
-public record HeartbeatReport(String applicationName, String counters) {
+public record HeartbeatReport(String applicationName, String counters, boolean left) {
+
+    /** A row that is renewed with this heartbeat. */
+    public HeartbeatReport(String applicationName, String counters) {
+        this(applicationName, counters, false);
+    }
 
     /** The {@code client_id} of the row at {@code position} in a holder's report. */
     public static String clientId(String holderId, int position) {

@@ -225,7 +225,7 @@ class AdoptionCountersIT {
             last = new LinkedHashMap<>();
             try (Connection c = db.connect(); Statement st = c.createStatement();
                  ResultSet rs = st.executeQuery("SELECT e.key, e.value::text FROM (SELECT counters FROM " + schema
-                         + ".clients WHERE counters IS NOT NULL ORDER BY last_seen DESC LIMIT 1) r,"
+                         + ".clients WHERE counters IS NOT NULL AND counters <> '{}'::jsonb ORDER BY last_seen DESC LIMIT 1) r,"
                          + " jsonb_each(r.counters->'users-status') e")) {
                 while (rs.next()) {
                     last.put(rs.getString(1), rs.getString(2));
@@ -290,7 +290,7 @@ class AdoptionCountersIT {
         List<String> ids = new java.util.ArrayList<>();
         try (Connection c = db.connect(); Statement st = c.createStatement();
              ResultSet rs = st.executeQuery("SELECT jsonb_object_keys(counters) FROM (SELECT counters FROM " + schema
-                     + ".clients WHERE counters IS NOT NULL ORDER BY last_seen DESC LIMIT 1) r")) {
+                     + ".clients WHERE counters IS NOT NULL AND counters <> '{}'::jsonb ORDER BY last_seen DESC LIMIT 1) r")) {
             while (rs.next()) {
                 ids.add(rs.getString(1));
             }

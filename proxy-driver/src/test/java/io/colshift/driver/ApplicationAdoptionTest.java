@@ -22,7 +22,7 @@ class ApplicationAdoptionTest {
     void oneApplicationReportsExactlyTheHoldersOwnRow() {
         ApplicationAdoption adoption = new ApplicationAdoption("billing");
         assertThat(adoption.of("billing")).isSameAs(adoption.own());
-        adoption.of("billing").count(READ);
+        adoption.opened("billing").count(READ);
 
         List<HeartbeatReport> rows = adoption.heartbeatReport();
         assertThat(rows).hasSize(1);
@@ -33,15 +33,16 @@ class ApplicationAdoptionTest {
     @Test
     void connectionsWithoutApplicationNameCountAsTheOwnApplicationWhenItHasNoneEither() {
         ApplicationAdoption adoption = new ApplicationAdoption(null);
-        assertThat(adoption.of(null)).isSameAs(adoption.own());
-        assertThat(adoption.heartbeatReport()).containsExactly(new HeartbeatReport(null, null));
+        assertThat(adoption.opened(null)).isSameAs(adoption.own());
+        // it touched no migration: that is reported too, as an empty object
+        assertThat(adoption.heartbeatReport()).containsExactly(new HeartbeatReport(null, "{}"));
     }
 
     @Test
     void olderVersionShowsNoReadsOfTheColumnNextToTheNewerOne() {
         ApplicationAdoption adoption = new ApplicationAdoption("app-v1");
-        adoption.of("app-v1").count(STAR);
-        adoption.of("app-v2").count(READ);
+        adoption.opened("app-v1").count(STAR);
+        adoption.opened("app-v2").count(READ);
         adoption.of("app-v2").count(READ);
 
         List<HeartbeatReport> rows = adoption.heartbeatReport();
@@ -59,12 +60,12 @@ class ApplicationAdoptionTest {
     void applicationNamesBeyondTheBoundShareOneBucket() {
         ApplicationAdoption adoption = new ApplicationAdoption("own");
         for (int i = 1; i < ApplicationAdoption.MAX_APPLICATIONS; i++) {
-            adoption.of("app-" + i).count(READ);
+            adoption.opened("app-" + i).count(READ);
         }
         assertThat(adoption.applicationCount()).isEqualTo(ApplicationAdoption.MAX_APPLICATIONS);
 
         for (int i = 0; i < 1000; i++) {
-            adoption.of("tenant-" + i).count(READ);
+            adoption.opened("tenant-" + i).count(READ);
         }
 
         List<HeartbeatReport> rows = adoption.heartbeatReport();
@@ -72,5 +73,23 @@ class ApplicationAdoptionTest {
         assertThat(rows.get(rows.size() - 1).applicationName()).isEqualTo(ApplicationAdoption.OTHER_APPLICATIONS);
         assertThat(rows.get(rows.size() - 1).counters()).contains("\"reads\":1000");
         assertThat(adoption.of("app-3")).isNotSameAs(adoption.of("tenant-5"));
+    }
+
+    @Test
+    void anApplicationWhoseConnectionsAllClosedIsNoLongerRenewed() {
+        ApplicationAdoption adoption = new ApplicationAdoption("app-v1");
+        AdoptionCounters v1 = adoption.opened("app-v1");
+        AdoptionCounters v2 = adoption.opened("app-v2");
+        adoption.opened("app-v2").connectionClosed();
+        assertThat(adoption.heartbeatReport()).extracting(HeartbeatReport::left).containsExactly(false, false);
+
+        v2.connectionClosed(); // the last connection of app-v2: one more report with its final counts, then none
+        assertThat(adoption.heartbeatReport()).extracting(HeartbeatReport::left).containsExactly(false, false);
+        assertThat(adoption.heartbeatReport()).extracting(HeartbeatReport::left).containsExactly(false, true);
+
+        adoption.opened("app-v2"); // v2 back: its row is renewed again, under the same position
+        v1.connectionClosed(); // v1 gone: the holder's own row, which names it, goes after its final report
+        assertThat(adoption.heartbeatReport()).extracting(HeartbeatReport::left).containsExactly(false, false);
+        assertThat(adoption.heartbeatReport()).extracting(HeartbeatReport::left).containsExactly(true, false);
     }
 }
