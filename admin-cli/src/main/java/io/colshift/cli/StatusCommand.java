@@ -70,10 +70,12 @@ final class StatusCommand implements Callable<Integer> {
         StatusReport report;
         try (ControlSession session = connection.openSession()) {
             // one snapshot for the whole report: heartbeat rows and their counters, migrations and events as of one
-            // moment, not a heartbeat landing between two of the reads
+            // moment, not a heartbeat landing between two of the reads. SET TRANSACTION, not the JDBC setters:
+            // pgjdbc would change the session's defaults, which through a pooler outlive this command
             session.connection().setAutoCommit(false);
-            session.connection().setTransactionIsolation(java.sql.Connection.TRANSACTION_REPEATABLE_READ);
-            session.connection().setReadOnly(true);
+            try (java.sql.Statement st = session.connection().createStatement()) {
+                st.execute("SET TRANSACTION ISOLATION LEVEL REPEATABLE READ, READ ONLY");
+            }
             ControlSchemaReader reader = new ControlSchemaReader(session.connection(), session.schema());
             List<MigrationRow> rows;
             if (id != null) {
