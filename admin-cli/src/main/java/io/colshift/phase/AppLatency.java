@@ -117,9 +117,9 @@ final class AppLatency implements AutoCloseable {
         return pace.batchCeiling();
     }
 
-    /** Counts a committed batch; returns how long to wait after it to keep the pace. */
-    long filled(long rows, long elapsedNanos) {
-        pace.filled(rows, System.nanoTime());
+    /** Counts a committed batch by the rows it covered; returns how long to wait after it to keep the pace. */
+    long covered(long rows, long elapsedNanos) {
+        pace.covered(rows, System.nanoTime());
         return pace.pauseMillis(rows, elapsedNanos);
     }
 

@@ -144,8 +144,10 @@ public final class Backfiller {
                 if (result.finished()) {
                     break;
                 }
+                // the latency pace counts rows covered, the unit its batch ceiling limits: on a partly filled table
+                // the rows filled fall short of it (the rate cap still counts rows filled)
                 long pauseMs = Math.max(cap.pauseMillis(result.filled(), elapsed),
-                        latency.filled(result.filled(), elapsed));
+                        latency.covered(result.covered(), elapsed));
                 if (pauseMs > 0) {
                     Pause.sleep(Duration.ofMillis(pauseMs));
                 }

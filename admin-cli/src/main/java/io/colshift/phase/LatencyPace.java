@@ -5,7 +5,8 @@ import io.colshift.state.Heartbeats;
 import java.util.Locale;
 
 /**
- * The pace (rows per second) the latency-aware backfill allows itself, adjusted on the drivers' p99 figures the way
+ * The pace (rows walked per second: the rows of the table the batches cover, filled or not, the unit the batch
+ * ceiling limits) the latency-aware backfill allows itself, adjusted on the drivers' p99 figures the way
  * a congestion window is: halved when the application's p99 is over the limit, raised by a fixed step while it is
  * comfortably under it, and, when the backfill starts with a baseline, started low and doubled per good figure
  * until the first figure over the limit ("slow start").
@@ -65,8 +66,13 @@ final class LatencyPace {
                 : Integer.MAX_VALUE;
     }
 
-    /** Counts a committed batch, for the pace actually reached (the allowed one may be above what the table gives). */
-    void filled(long rows, long now) {
+    /**
+     * Counts a committed batch by the rows it covered, for the pace actually reached (the allowed one may be above
+     * what the table gives). Covered, not filled: on a table partly filled already (the application's own writes, a
+     * resumed run) the filled rows are a fraction of the walked ones, and a pace measured in them would never reach
+     * half the ceiling it is compared with.
+     */
+    void covered(long rows, long now) {
         if (!windowOpen) {
             windowOpen = true;
             windowStart = now;
@@ -74,7 +80,7 @@ final class LatencyPace {
         windowRows += rows;
     }
 
-    /** How long to wait after a batch of {@code rows} that took {@code elapsedNanos}, to stay at the pace. */
+    /** How long to wait after a batch that covered {@code rows} and took {@code elapsedNanos}, to stay at the pace. */
     long pauseMillis(long rows, long elapsedNanos) {
         if (!limited() || rows <= 0) {
             return 0;
@@ -85,7 +91,8 @@ final class LatencyPace {
 
     /**
      * A fresh figure over the limit: halves the pace (from what was actually reached, if that was lower), unless it
-     * changed less than {@link #SETTLE_NANOS} ago.
+     * changed less than {@link #SETTLE_NANOS} ago. Without a pace yet and nothing reached to halve, it starts at the
+     * floor: half of an unlimited pace is still unlimited.
      *
      * @return what changed, or null
      */
@@ -94,8 +101,11 @@ final class LatencyPace {
             return null;
         }
         double reached = reached(now);
-        double from = Math.min(rowsPerSecond, reached > 0 ? reached : rowsPerSecond);
-        rowsPerSecond = Math.max(floor(), from / 2);
+        if (!limited() && reached <= 0) {
+            rowsPerSecond = floor();
+        } else {
+            rowsPerSecond = Math.max(floor(), Math.min(rowsPerSecond, reached > 0 ? reached : rowsPerSecond) / 2);
+        }
         step = Math.max(floor(), rowsPerSecond / 4);
         slowStart = false;
         changed(now);
@@ -115,11 +125,13 @@ final class LatencyPace {
             return null;
         }
         double reached = reached(now);
-        if (reached > 0 && reached < rowsPerSecond / 2) {
+        if (reached > 0 && 2 * reached <= rowsPerSecond) {
+            // twice what the table gave is no raise: the pace does not bind
             changed(now);
             return null;
         }
-        rowsPerSecond = slowStart ? rowsPerSecond * 2 : rowsPerSecond + step;
+        double next = slowStart ? rowsPerSecond * 2 : rowsPerSecond + step;
+        rowsPerSecond = reached > 0 ? Math.min(next, 2 * reached) : next;
         changed(now);
         return "pace raised to " + rate() + " rows/s";
     }

@@ -7,6 +7,8 @@ import org.junit.jupiter.api.Test;
 import java.io.StringWriter;
 import java.time.Duration;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.ToIntFunction;
+import java.util.regex.Pattern;
 
 import static io.colshift.phase.PhaseFixture.count;
 import static io.colshift.phase.PhaseFixture.declare;
@@ -84,10 +86,10 @@ class AppLatencyBackfillIT {
         beat(db, "bf-slow-driver", "{\"bf-slow\": {\"p99Ms\": 10}}");
         StringWriter out = new StringWriter();
         // the pace bounds the walk: 500 rows/s at first, so 4 000 rows outlast the first raise however fast the server
-        backfillWhileBeating(db, "bf-slow", rowsDone -> 10, UNCAPPED, out);
+        backfillWhileBeating(db, "bf-slow", null, output -> 10, out);
         assertThat(out.toString())
                 .contains("the baseline is the median of up to 3 heartbeats; the walk starts at 500 rows/s")
-                .contains("throttled: pace raised to 1,000 rows/s")
+                .containsPattern(RAISED)
                 .doesNotContain("slowing:");
         assertThat(count(db, "SELECT count(*) FROM bf_slow WHERE c IS DISTINCT FROM 'filled'")).isZero();
     }
@@ -100,30 +102,52 @@ class AppLatencyBackfillIT {
         setWrites(db, "bf-halve", true);
         beat(db, "bf-halve-driver", "{\"bf-halve\": {\"p99Ms\": 10}}");
         StringWriter out = new StringWriter();
-        // good figures until the pace has doubled at least once, then 3 × the baseline
-        backfillWhileBeating(db, "bf-halve", rowsDone -> rowsDone >= 2_000 ? 30 : 10, UNCAPPED, out);
+        // good figures until the pace has been raised, however long the walk took to get there, then 3 × the
+        // baseline; the raised pace bounds the rest of the walk, so the 5 000 rows outlast the settling time
+        backfillWhileBeating(db, "bf-halve", null, output -> RAISED.matcher(output).find() ? 30 : 10, out);
         assertThat(out.toString())
-                .contains("throttled: pace raised to 1,000 rows/s")
+                .containsPattern(RAISED)
                 .containsPattern("slowing: app p99 30 ms = 3\\.0 × baseline 10 ms \\(limit 2 ×\\); batch \\d+, pausing"
                         + " \\d+ ms, pace (halved to|at its floor of) [0-9,]+ rows/s");
         assertThat(phase(db, "bf-halve")).isEqualTo("backfilled");
         assertThat(count(db, "SELECT count(*) FROM bf_halve WHERE c IS DISTINCT FROM 'filled'")).isZero();
     }
 
+    @Test
+    void onATableMostlyFilledAlreadyThePaceCountsTheRowsWalkedAndStillRises(TestDatabase db) throws Exception {
+        exec(db, "CREATE TABLE bf_partly (id int PRIMARY KEY)");
+        exec(db, "INSERT INTO bf_partly SELECT generate_series(1, 4000)");
+        declare(db, "bf-partly", "bf_partly", "c", "text", null, "'filled'", false, null);
+        setWrites(db, "bf-partly", true);
+        beat(db, "bf-partly-driver", "{\"bf-partly\": {\"p99Ms\": 10}}");
+        StringWriter out = new StringWriter();
+        // the application wrote all but every 1 000th row already: a batch of 50 fills none or one, so a pace
+        // counted in rows filled would never reach half of 500 rows/s and never rise
+        backfillWhileBeating(db, "bf-partly", "UPDATE bf_partly SET c = 'filled' WHERE id % 1000 <> 0", output -> 10,
+                out);
+        assertThat(out.toString()).contains("the walk starts at 500 rows/s").containsPattern(RAISED)
+                .doesNotContain("slowing:");
+        assertThat(count(db, "SELECT count(*) FROM bf_partly WHERE c IS DISTINCT FROM 'filled'")).isZero();
+    }
+
     /** Small batches with no rate cap: the latency pace is the only limit. */
     private static final BackfillOptions UNCAPPED = new BackfillOptions(50, 50, 400, 0, 0, Duration.ofMillis(500), 20,
             2.0);
+    /** The first raise of the pace: twice the start at most, less when the walk reached less than the start. */
+    private static final Pattern RAISED = Pattern.compile("throttled: pace raised to [0-9,]+ rows/s");
 
-    /** Expands and backfills {@code id} while a planted live driver reports {@code p99} of the rows done so far. */
-    private static void backfillWhileBeating(TestDatabase db, String id, java.util.function.LongToIntFunction p99,
-                                             BackfillOptions options, StringWriter out) throws Exception {
+    /**
+     * Expands {@code id}, runs {@code afterExpand} (when not null), and backfills while a planted live driver reports
+     * the {@code p99} of the backfill's output so far.
+     */
+    private static void backfillWhileBeating(TestDatabase db, String id, String afterExpand,
+                                             ToIntFunction<String> p99, StringWriter out) throws Exception {
         AtomicBoolean stop = new AtomicBoolean();
         Thread driver = new Thread(() -> {
             try {
                 while (!stop.get()) {
-                    long done = count(db, "SELECT coalesce(sum(rows_done), 0) FROM colshift.backfill_progress"
-                            + " WHERE migration_id = '" + id + "'");
-                    beat(db, id + "-driver", "{\"" + id + "\": {\"p99Ms\": " + p99.applyAsInt(done) + "}}");
+                    beat(db, id + "-driver", "{\"" + id + "\": {\"p99Ms\": " + p99.applyAsInt(out.toString())
+                            + "}}");
                     Thread.sleep(100);
                 }
             } catch (Exception e) {
@@ -132,8 +156,11 @@ class AppLatencyBackfillIT {
         });
         try (PhaseRun run = PhaseFixture.open(db, id, "backfill", out)) {
             Expander.run(run);
+            if (afterExpand != null) {
+                exec(db, afterExpand);
+            }
             driver.start();
-            new Backfiller(run, options, false).run();
+            new Backfiller(run, UNCAPPED, false).run();
         } finally {
             stop.set(true);
             driver.join();

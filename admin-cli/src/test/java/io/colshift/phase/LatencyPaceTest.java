@@ -62,21 +62,58 @@ class LatencyPaceTest {
     }
 
     @Test
-    void thePaceNeverRisesFarAboveWhatTheTableActuallyGives() {
+    void thePaceIsNotRaisedWhileTheTableGivesLessThanHalfOfIt() {
         LatencyPace pace = new LatencyPace(100);
         long t = SECOND;
         pace.startLow(t);
         t += SETTLED;
-        pace.filled(1_000, t); // 1 000 rows in 2.5 s: 400 rows/s reached, under half the 1 000 allowed
+        pace.covered(1_000, t); // 1 000 rows in 2.5 s: 400 rows/s reached, under half the 1 000 allowed
         assertThat(pace.within(true, t)).isNull();
         assertThat(pace.rowsPerSecond()).isEqualTo(1_000);
     }
 
     @Test
+    void slowStartNeverRaisesThePaceBeyondTwiceWhatTheTableGave() {
+        LatencyPace pace = new LatencyPace(100);
+        long t = SECOND;
+        pace.startLow(t);
+        t += SETTLED;
+        pace.covered(1_500, t); // 600 rows/s reached: enough for a raise, but doubling 1 000 would be 3.3 × that
+        assertThat(pace.within(true, t)).isEqualTo("pace raised to 1,200 rows/s");
+        assertThat(pace.batchCeiling()).isEqualTo(120);
+    }
+
+    @Test
+    void anAdditiveRaiseNeverGoesBeyondTwiceWhatTheTableGave() {
+        LatencyPace pace = new LatencyPace(100);
+        long t = SECOND;
+        pace.startLow(t);
+        for (int i = 0; i < 4; i++) {
+            t = keepUp(pace, t, SETTLED);
+            pace.within(true, t);
+        }
+        t = keepUp(pace, t, SETTLED);
+        assertThat(pace.over(t)).isEqualTo("pace halved to 8,000 rows/s");
+        t += SETTLED;
+        pace.covered(11_000, t); // 4 400 rows/s reached: over half the pace, but the step of 2 000 would make 10 000
+        assertThat(pace.within(true, t)).isEqualTo("pace raised to 8,800 rows/s");
+    }
+
+    @Test
+    void overTheLimitWithoutABaselineBeforeAnyBatchStartsAtTheFloor() {
+        LatencyPace pace = new LatencyPace(100);
+        assertThat(pace.over(3 * SECOND)).isEqualTo("pace at its floor of 1,000 rows/s");
+        assertThat(pace.limited()).isTrue();
+        assertThat(pace.rowsPerSecond()).isEqualTo(1_000);
+        assertThat(pace.batchCeiling()).isEqualTo(100);
+        assertThat(pace.pauseMillis(100, 0)).isEqualTo(100);
+    }
+
+    @Test
     void overTheLimitWithoutABaselineAtTheStartHalvesWhatTheBackfillReached() {
         LatencyPace pace = new LatencyPace(100);
-        pace.filled(50_000, SECOND);
-        pace.filled(50_000, 2 * SECOND);
+        pace.covered(50_000, SECOND);
+        pace.covered(50_000, 2 * SECOND);
         assertThat(pace.over(3 * SECOND)).isEqualTo("pace halved to 25,000 rows/s");
         assertThat(pace.limited()).isTrue();
     }
@@ -99,7 +136,7 @@ class LatencyPaceTest {
     /** Lets {@code nanos} pass with the backfill keeping up with the allowed pace. */
     private static long keepUp(LatencyPace pace, long t, long nanos) {
         long end = t + nanos;
-        pace.filled((long) (pace.rowsPerSecond() * nanos / 1e9), end);
+        pace.covered((long) (pace.rowsPerSecond() * nanos / 1e9), end);
         return end;
     }
 }
