@@ -31,7 +31,10 @@ import java.util.Optional;
  */
 public final class Verifier {
 
-    /** A sample of at most a third of the table's estimated rows is drawn page-wise; larger ones by sorting. */
+    /**
+     * A sample of at most a third of the table's estimated rows is drawn page-wise (falling back to sorting when the
+     * pages drawn hold fewer than half the sample); larger ones by sorting.
+     */
     private static final int SYSTEM_SAMPLE_FACTOR = 3;
 
     private final Connection connection;
@@ -174,6 +177,14 @@ public final class Verifier {
                 + maxMismatchRatio + "; NULLs the application wrote since count too)");
     }
 
+    /** Sampled rows and how many of them differ from the backfill expression, over the rows {@code rows} draws. */
+    private long[] countSample(String expr, String rows) throws SQLException {
+        // the sample is aliased as the table so that expressions qualifying columns with its name still resolve
+        String alias = Sql.ident(m.table());
+        return readOnly("SELECT count(*), count(*) FILTER (WHERE " + alias + "." + m.quotedColumn()
+                + " IS DISTINCT FROM CAST(" + expr + " AS " + m.type() + ")) FROM (" + rows + ") AS " + alias);
+    }
+
     private VerifyCheck sample(boolean backfilled) throws SQLException {
         if (m.backfillExpr() == null) {
             return VerifyCheck.skipped("backfill-sample", "the spec has no backfill expression (existing rows took"
@@ -192,22 +203,21 @@ public final class Verifier {
                     + " applies: " + e.reason());
         }
         long estimate = new Catalog(connection).estimatedRows(m.schema(), m.table());
-        boolean pageWise = estimate > (long) sampleSize * SYSTEM_SAMPLE_FACTOR;
-        String rows;
-        String method;
-        if (pageWise) {
+        String method = "TABLESAMPLE SYSTEM";
+        long[] counts = null;
+        if (estimate > (long) sampleSize * SYSTEM_SAMPLE_FACTOR) {
             double percent = Math.min(100.0, Math.max(0.0001, 100.0 * sampleSize * SYSTEM_SAMPLE_FACTOR / estimate));
-            rows = "SELECT * FROM " + m.quotedTable() + " TABLESAMPLE SYSTEM (" + String.format(Locale.ROOT, "%.6f",
-                    percent) + ") LIMIT " + sampleSize;
-            method = "TABLESAMPLE SYSTEM";
-        } else {
-            rows = "SELECT * FROM " + m.quotedTable() + " ORDER BY pg_catalog.random() LIMIT " + sampleSize;
+            counts = countSample(expr, "SELECT * FROM " + m.quotedTable() + " TABLESAMPLE SYSTEM ("
+                    + String.format(Locale.ROOT, "%.6f", percent) + ") LIMIT " + sampleSize);
+            if (counts[0] < sampleSize / 2) {
+                counts = null; // a table of few pages can draw none, or too few to mean much: sort instead
+            }
+        }
+        if (counts == null) {
+            counts = countSample(expr, "SELECT * FROM " + m.quotedTable() + " ORDER BY pg_catalog.random() LIMIT "
+                    + sampleSize);
             method = "ORDER BY random()";
         }
-        // the sample is aliased as the table so that expressions qualifying columns with its name still resolve
-        String alias = Sql.ident(m.table());
-        long[] counts = readOnly("SELECT count(*), count(*) FILTER (WHERE " + alias + "." + m.quotedColumn()
-                + " IS DISTINCT FROM CAST(" + expr + " AS " + m.type() + ")) FROM (" + rows + ") AS " + alias);
         double ratio = counts[0] == 0 ? 0 : (double) counts[1] / counts[0];
         sample = new SampleResult(sampleSize, counts[0], counts[1], ratio, maxMismatchRatio, method);
         String found = counts[1] + " of " + counts[0] + " sampled row(s) differ from the backfill expression ("

@@ -45,9 +45,10 @@ class VerifyCommandIT {
         Map<String, String> statuses = statuses(json);
         assertThat(statuses).containsOnlyKeys("column", "default", "not-null", "no-null", "backfill-sample", "index",
                 "no-fail-open").allSatisfy((name, status) -> assertThat(status).as(name).isEqualTo("ok"));
-        assertThat(json.get("sample").get("sampled").asLong()).isBetween(1L, 100L);
+        // a few pages sampled page-wise may draw too few rows; then the check sorts instead: never an empty sample
+        assertThat(json.get("sample").get("sampled").asLong()).isBetween(50L, 100L);
         assertThat(json.get("sample").get("mismatches").asLong()).isZero();
-        assertThat(json.get("sample").get("method").asText()).isEqualTo("TABLESAMPLE SYSTEM");
+        assertThat(json.get("sample").get("method").asText()).isIn("TABLESAMPLE SYSTEM", "ORDER BY random()");
     }
 
     @Test
