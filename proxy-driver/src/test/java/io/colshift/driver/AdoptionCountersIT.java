@@ -26,6 +26,7 @@ import java.util.function.Predicate;
 import java.util.Properties;
 import java.util.concurrent.atomic.AtomicInteger;
 
+import static io.colshift.driver.ControlState.awaitVersion;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -334,27 +335,10 @@ class AdoptionCountersIT {
     }
 
     private void admin(String... statements) throws SQLException {
-        try (Connection c = db.connect()) {
-            c.setAutoCommit(false);
-            try (Statement st = c.createStatement()) {
-                for (String sql : statements) {
-                    st.execute(sql);
-                }
-            }
-            c.commit();
-        }
+        ControlState.admin(db, statements);
     }
 
     private String bumpVersion() {
-        return "WITH v AS (UPDATE " + schema + ".state SET version = version + 1, changed_at = now() RETURNING version)"
-                + " SELECT pg_notify('" + schema + "', version::text) FROM v";
-    }
-
-    private static void awaitVersion(Connection c, long version) throws Exception {
-        ColshiftConnection colshift = c.unwrap(ColshiftConnection.class);
-        for (int i = 0; i < 600 && colshift.stateVersion() < version; i++) {
-            Thread.sleep(20);
-        }
-        assertThat(colshift.stateVersion()).isEqualTo(version);
+        return ControlState.bumpVersion(schema);
     }
 }

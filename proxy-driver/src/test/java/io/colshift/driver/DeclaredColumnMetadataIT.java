@@ -20,6 +20,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Properties;
 
+import static io.colshift.driver.ControlState.awaitVersion;
+import static io.colshift.driver.ControlState.rows;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
@@ -281,28 +283,11 @@ class DeclaredColumnMetadataIT {
     }
 
     private void admin(String... statements) throws SQLException {
-        try (Connection c = db.connect()) {
-            c.setAutoCommit(false);
-            try (Statement st = c.createStatement()) {
-                for (String sql : statements) {
-                    st.execute(sql);
-                }
-            }
-            c.commit();
-        }
+        ControlState.admin(db, statements);
     }
 
     private static String bumpVersion() {
-        return "WITH v AS (UPDATE " + SCHEMA + ".state SET version = version + 1, changed_at = now() RETURNING version)"
-                + " SELECT pg_notify('" + SCHEMA + "', version::text) FROM v";
-    }
-
-    private static void awaitVersion(Connection c, long version) throws Exception {
-        ColshiftConnection colshift = c.unwrap(ColshiftConnection.class);
-        for (int i = 0; i < 600 && colshift.stateVersion() < version; i++) {
-            Thread.sleep(20);
-        }
-        assertThat(colshift.stateVersion()).isEqualTo(version);
+        return ControlState.bumpVersion(SCHEMA);
     }
 
     /** Every row as label → value, in result order. */

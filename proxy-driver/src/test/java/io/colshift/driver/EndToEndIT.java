@@ -15,6 +15,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Properties;
 
+import static io.colshift.driver.ControlState.awaitVersion;
+import static io.colshift.driver.ControlState.rows;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
@@ -34,42 +36,11 @@ class EndToEndIT {
     }
 
     private void admin(String... statements) throws SQLException {
-        try (Connection c = db.connect()) {
-            c.setAutoCommit(false);
-            try (Statement st = c.createStatement()) {
-                for (String sql : statements) {
-                    st.execute(sql);
-                }
-            }
-            c.commit();
-        }
+        ControlState.admin(db, statements);
     }
 
     private static String bumpVersion() {
-        return "WITH v AS (UPDATE " + SCHEMA + ".state SET version = version + 1, changed_at = now() RETURNING version)"
-                + " SELECT pg_notify('" + SCHEMA + "', version::text) FROM v";
-    }
-
-    private static void awaitVersion(Connection c, long version) throws Exception {
-        ColshiftConnection colshift = c.unwrap(ColshiftConnection.class);
-        for (int i = 0; i < 600 && colshift.stateVersion() < version; i++) {
-            Thread.sleep(50);
-        }
-        assertThat(colshift.stateVersion()).isEqualTo(version);
-    }
-
-    private static List<String> rows(ResultSet rs) throws SQLException {
-        List<String> rows = new ArrayList<>();
-        int columns = rs.getMetaData().getColumnCount();
-        while (rs.next()) {
-            StringBuilder row = new StringBuilder();
-            for (int i = 1; i <= columns; i++) {
-                row.append(i > 1 ? "," : "").append(rs.getMetaData().getColumnLabel(i)).append('=')
-                        .append(rs.getString(i));
-            }
-            rows.add(row.toString());
-        }
-        return rows;
+        return ControlState.bumpVersion(SCHEMA);
     }
 
     @Test
