@@ -79,11 +79,7 @@ class AppLatencyBackfillIT {
 
     @Test
     void withABaselineTheWalkStartsAtALowPaceAndRaisesItWhileTheFiguresStayGood(TestDatabase db) throws Exception {
-        exec(db, "CREATE TABLE bf_slow (id int PRIMARY KEY)");
-        exec(db, "INSERT INTO bf_slow SELECT generate_series(1, 4000)");
-        declare(db, "bf-slow", "bf_slow", "c", "text", null, "'filled'", false, null);
-        setWrites(db, "bf-slow", true);
-        beat(db, "bf-slow-driver", "{\"bf-slow\": {\"p99Ms\": 10}}");
+        writableTableWithADriver(db, "bf_slow", "bf-slow", 4000);
         StringWriter out = new StringWriter();
         // the pace bounds the walk: 500 rows/s at first, so 4 000 rows outlast the first raise however fast the server
         backfillWhileBeating(db, "bf-slow", null, output -> 10, out);
@@ -96,11 +92,7 @@ class AppLatencyBackfillIT {
 
     @Test
     void aFigureOverTheLimitHalvesThePaceTheWalkHadReached(TestDatabase db) throws Exception {
-        exec(db, "CREATE TABLE bf_halve (id int PRIMARY KEY)");
-        exec(db, "INSERT INTO bf_halve SELECT generate_series(1, 5000)");
-        declare(db, "bf-halve", "bf_halve", "c", "text", null, "'filled'", false, null);
-        setWrites(db, "bf-halve", true);
-        beat(db, "bf-halve-driver", "{\"bf-halve\": {\"p99Ms\": 10}}");
+        writableTableWithADriver(db, "bf_halve", "bf-halve", 5000);
         StringWriter out = new StringWriter();
         // good figures until the pace has been raised, however long the walk took to get there, then 3 × the
         // baseline; the raised pace bounds the rest of the walk, so the 5 000 rows outlast the settling time
@@ -115,11 +107,7 @@ class AppLatencyBackfillIT {
 
     @Test
     void onATableMostlyFilledAlreadyThePaceCountsTheRowsWalkedAndStillRises(TestDatabase db) throws Exception {
-        exec(db, "CREATE TABLE bf_partly (id int PRIMARY KEY)");
-        exec(db, "INSERT INTO bf_partly SELECT generate_series(1, 4000)");
-        declare(db, "bf-partly", "bf_partly", "c", "text", null, "'filled'", false, null);
-        setWrites(db, "bf-partly", true);
-        beat(db, "bf-partly-driver", "{\"bf-partly\": {\"p99Ms\": 10}}");
+        writableTableWithADriver(db, "bf_partly", "bf-partly", 4000);
         StringWriter out = new StringWriter();
         // the application wrote all but every 1 000th row already: a batch of 50 fills none or one, so a pace
         // counted in rows filled would never reach half of 500 rows/s and never rise
@@ -128,6 +116,18 @@ class AppLatencyBackfillIT {
         assertThat(out.toString()).contains("the walk starts at 500 rows/s").containsPattern(RAISED)
                 .doesNotContain("slowing:");
         assertThat(count(db, "SELECT count(*) FROM bf_partly WHERE c IS DISTINCT FROM 'filled'")).isZero();
+    }
+
+    /**
+     * Table {@code table} of {@code rows} ids with migration {@code id} declared (column {@code c}, backfilled with
+     * {@code 'filled'}) and writes on, and one live driver reporting a p99 of 10 ms: the baseline.
+     */
+    private static void writableTableWithADriver(TestDatabase db, String table, String id, int rows) throws Exception {
+        exec(db, "CREATE TABLE " + table + " (id int PRIMARY KEY)");
+        exec(db, "INSERT INTO " + table + " SELECT generate_series(1, " + rows + ")");
+        declare(db, id, table, "c", "text", null, "'filled'", false, null);
+        setWrites(db, id, true);
+        beat(db, id + "-driver", "{\"" + id + "\": {\"p99Ms\": 10}}");
     }
 
     /** Small batches with no rate cap: the latency pace is the only limit. */
