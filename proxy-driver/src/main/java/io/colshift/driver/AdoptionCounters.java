@@ -127,7 +127,7 @@ final class AdoptionCounters {
             into.merge(p + "rewritten", a.rewritten.sum(), Long::sum);
             into.merge(p + "passedUnchanged", a.passedUnchanged.sum(), Long::sum);
             a.passedUnchangedByReason().forEach((reason, n) ->
-                    into.merge(p + "passedUnchanged." + reason, n.sum(), Long::sum));
+                    into.merge(p + "passedUnchanged." + MigrationAdoption.reasonKey(reason), n.sum(), Long::sum));
             into.merge(p + "refused", a.refused.sum(), Long::sum);
             LatencyHistogram.Percentiles last = a.lastInterval();
             if (last != null) {

@@ -58,7 +58,7 @@ public final class ColshiftDriver implements Driver {
                 proxy.sharesBackends(PooledConnections.apply(connection, target.config().pooler()));
                 // resolved once here, so that statements only increment: two versions of an application in one
                 // JVM (different ApplicationName) report their adoption apart
-                proxy.countInto(seam.adoption.opened(RewriteWiring.applicationName(target.realUrl(),
+                proxy.countInto(seam.adoption.opened(io.colshift.state.ApplicationName.of(target.realUrl(),
                         target.realProperties())));
             }
             proxy.policy = target.config().unrewritable();

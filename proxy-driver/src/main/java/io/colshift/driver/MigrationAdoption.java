@@ -19,19 +19,26 @@ final class MigrationAdoption {
     final LongAdder passedUnchanged = new LongAdder();
     final LongAdder refused = new LongAdder();
     final LatencyHistogram latency = new LatencyHistogram();
-    /** Fail-open reasons as the rewriter names them ({@code parse failed}, {@code ambiguous}, …): a small fixed set. */
+    /**
+     * Fail-open reasons as the rewriter names them ({@code parse failed}, {@code ambiguous}, …): a small fixed set,
+     * kept as given so that an execution only looks one up; made into counter names when read ({@link #reasonKey}).
+     */
     private final Map<String, LongAdder> passedUnchangedByReason = new ConcurrentHashMap<>();
     /** The percentiles of the last heartbeat interval, for JMX (which must not consume the interval). */
     private volatile LatencyHistogram.Percentiles lastInterval;
 
     void passedUnchanged(String reason) {
         passedUnchanged.increment();
-        passedUnchangedByReason.computeIfAbsent(reasonKey(reason), k -> new LongAdder()).increment();
+        LongAdder n = passedUnchangedByReason.get(reason == null ? UNKNOWN : reason);
+        (n != null ? n : passedUnchangedByReason.computeIfAbsent(reason == null ? UNKNOWN : reason,
+                k -> new LongAdder())).increment();
     }
+
+    private static final String UNKNOWN = "unknown";
 
     /** {@code parse failed} → {@code parse_failed}: one word, as a JMX counter name part. */
     static String reasonKey(String reason) {
-        String key = reason == null ? "unknown" : reason.toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9]+", "_");
+        String key = reason.toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9]+", "_");
         return key.length() > 40 ? key.substring(0, 40) : key;
     }
 

@@ -43,14 +43,6 @@ final class RewriteWiring {
     }
 
     /**
-     * The {@code ApplicationName} of a freshly opened connection, which decides whose adoption counters its
-     * statements count into ({@link ApplicationAdoption}).
-     */
-    static String applicationName(String realUrl, Properties realProperties) {
-        return io.colshift.state.ApplicationName.of(realUrl, realProperties);
-    }
-
-    /**
      * The seam for a freshly opened connection.
      *
      * @param real the real driver's connection, whose server decides which state its statements follow

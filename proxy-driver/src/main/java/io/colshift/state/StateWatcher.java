@@ -48,6 +48,8 @@ public final class StateWatcher implements SnapshotSource, StateWatcherMXBean, A
     private final ServerKey key;
     private final ControlSchema schema;
     private final WatchSettings settings;
+    /** The {@code ApplicationName} of the connection that started this holder, parsed from its settings once. */
+    private final String applicationName;
     private final String clientId = newClientId();
     private final SnapshotLoader loader;
     private final InlineRefresh inline;
@@ -70,6 +72,7 @@ public final class StateWatcher implements SnapshotSource, StateWatcherMXBean, A
         this.key = key;
         this.schema = key.schema();
         this.settings = settings;
+        this.applicationName = ApplicationName.of(settings.realUrl(), settings.properties());
         this.onClose = onClose;
         this.loader = new SnapshotLoader(schema);
         this.inline = new InlineRefresh(this, loader);
@@ -249,7 +252,7 @@ public final class StateWatcher implements SnapshotSource, StateWatcherMXBean, A
      * holder's own {@code clients} row.
      */
     public String applicationNameOfTheApplication() {
-        return ApplicationName.of(settings.realUrl(), settings.properties());
+        return applicationName;
     }
 
     public WatcherStats stats() {
