@@ -21,10 +21,11 @@ final class BarrierOptions {
         return nonNegative(barrierTimeout, "--barrier-timeout");
     }
 
-    static Duration nonNegative(Duration timeout, String option) {
-        if (timeout.isNegative()) {
+    /** {@code value} of duration option {@code option}; exit 2 when negative. */
+    static Duration nonNegative(Duration value, String option) {
+        if (value.isNegative()) {
             throw CommandFailure.badInput(option + " must not be negative");
         }
-        return timeout;
+        return value;
     }
 }

@@ -90,17 +90,8 @@ public final class ControlSession implements AutoCloseable {
                 out.flush();
             }).await(writer.lastCommit());
         } catch (PhaseException e) {
-            noteQuietly(writer, e.getMessage());
+            writer.noteQuietly(null, "barrier-wait", e.getMessage()); // the audit trail says the barrier gave up
             throw PhaseCommands.failure(e);
-        }
-    }
-
-    /** The barrier gave up: recorded in the audit trail (best effort, the failure itself is what matters). */
-    private static void noteQuietly(ControlSchemaWriter writer, String detail) {
-        try {
-            writer.note(null, "barrier-wait", detail);
-        } catch (SQLException | RuntimeException ignored) {
-            // reported by the caller anyway
         }
     }
 

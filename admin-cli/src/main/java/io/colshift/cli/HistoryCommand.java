@@ -60,17 +60,18 @@ final class HistoryCommand implements Callable<Integer> {
         if (limit < 1) {
             throw CommandFailure.badInput("--limit must be at least 1");
         }
-        if (since != null && since.isNegative()) {
-            throw CommandFailure.badInput("--since must not be negative");
+        if (since != null) {
+            BarrierOptions.nonNegative(since, "--since");
         }
         History history;
         try (ControlSession session = connection.openSession()) {
+            EventLog log = new EventLog(session.connection(), session.schema());
             if (id != null && new ControlSchemaReader(session.connection(), session.schema()).migration(id).isEmpty()
-                    && new EventLog(session.connection(), session.schema()).events(id, null, 1).isEmpty()) {
+                    && log.events(id, null, 1).isEmpty()) {
                 throw CommandFailure.badInput("no migration with id '" + id + "'");
             }
             // one more than asked for tells whether older events were left out
-            List<EventRow> rows = new EventLog(session.connection(), session.schema()).events(id, since, limit + 1);
+            List<EventRow> rows = log.events(id, since, limit + 1);
             boolean truncated = rows.size() > limit;
             history = new History(session.schema().name(), id, truncated ? rows.subList(1, rows.size()) : rows,
                     truncated);

@@ -64,9 +64,7 @@ final class StatusCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        if (recent.isNegative()) {
-            throw CommandFailure.badInput("--recent must not be negative");
-        }
+        BarrierOptions.nonNegative(recent, "--recent");
         StatusReport report;
         try (ControlSession session = connection.openSession()) {
             // one snapshot for the whole report: heartbeat rows and their counters, migrations and events as of one

@@ -177,7 +177,7 @@ public final class Backfiller {
                 + AppLatencyThrottle.ms(baseline.p99Ms()) + " ms (" + baseline.drivers() + " driver"
                 + (baseline.drivers() == 1 ? "" : "s") + "); slowing down above " + AppLatencyThrottle.ms(
                 options.maxAppP99Ratio()) + " × that; the baseline is the median of up to " + AppLatency.BASELINE_BEATS
-                + " heartbeats; the walk starts at " + Math.round(options.minBatch() / LatencyPace.BATCH_SECONDS)
+                + " heartbeats; the walk starts at " + Math.round(LatencyPace.floor(options.minBatch()))
                 + " rows/s and raises its pace while the figures stay under the limit");
         return latency;
     }

@@ -149,6 +149,11 @@ final class LatencyPace {
     }
 
     private double floor() {
+        return floor(minBatch);
+    }
+
+    /** The lowest pace, where a walk with a baseline starts: one {@code minBatch} per {@link #BATCH_SECONDS}. */
+    static double floor(int minBatch) {
         return minBatch / BATCH_SECONDS;
     }
 

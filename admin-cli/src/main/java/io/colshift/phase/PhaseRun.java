@@ -147,11 +147,7 @@ public final class PhaseRun implements AutoCloseable {
             return;
         }
         noted = failure;
-        try {
-            writer.note(migrationId, kind, failure.getMessage());
-        } catch (SQLException | RuntimeException ignored) {
-            // the connection may be what failed; the command still reports the failure itself
-        }
+        writer.noteQuietly(migrationId, kind, failure.getMessage());
     }
 
     /** The pinned DDL connection and its lock-safe runner, opened on first use. */

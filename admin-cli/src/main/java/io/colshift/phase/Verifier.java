@@ -196,8 +196,8 @@ public final class Verifier {
         }
         String expr;
         try {
-            // re-validated and spliced only in its normalised form, as every stored expression is
-            expr = SafeSql.expression(m.backfillExpr(), SafeSql.Use.BACKFILL).spliced();
+            // the backfill expression (checked above), re-validated and spliced only in its normalised form
+            expr = fillSpliced();
         } catch (UnsafeSqlException e) {
             return VerifyCheck.failed("backfill-sample", "the stored backfill expression fails the checks declare"
                     + " applies: " + e.reason());

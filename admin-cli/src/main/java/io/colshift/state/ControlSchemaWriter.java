@@ -274,6 +274,18 @@ public final class ControlSchemaWriter {
         });
     }
 
+    /**
+     * {@link #note}, best effort: for recording a failure the command reports anyway, on a connection that may be
+     * what failed. A failure to record it must not hide the failure itself.
+     */
+    public void noteQuietly(String migrationId, String kind, String detail) {
+        try {
+            note(migrationId, kind, detail);
+        } catch (SQLException | RuntimeException ignored) {
+            // the caller reports the failure itself
+        }
+    }
+
     public Connection connection() {
         return connection;
     }
