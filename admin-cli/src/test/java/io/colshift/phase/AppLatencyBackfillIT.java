@@ -143,6 +143,7 @@ class AppLatencyBackfillIT {
     private static void backfillWhileBeating(TestDatabase db, String id, String afterExpand,
                                              ToIntFunction<String> p99, StringWriter out) throws Exception {
         AtomicBoolean stop = new AtomicBoolean();
+        java.util.concurrent.atomic.AtomicReference<Exception> failed = new java.util.concurrent.atomic.AtomicReference<>();
         Thread driver = new Thread(() -> {
             try {
                 while (!stop.get()) {
@@ -151,7 +152,7 @@ class AppLatencyBackfillIT {
                     Thread.sleep(100);
                 }
             } catch (Exception e) {
-                throw new IllegalStateException(e);
+                failed.set(e); // the planted driver stopped reporting: the test must say so, not pass on
             }
         });
         try (PhaseRun run = PhaseFixture.open(db, id, "backfill", out)) {
@@ -164,6 +165,9 @@ class AppLatencyBackfillIT {
         } finally {
             stop.set(true);
             driver.join();
+        }
+        if (failed.get() != null) {
+            throw new AssertionError("the planted driver failed to report", failed.get());
         }
     }
 

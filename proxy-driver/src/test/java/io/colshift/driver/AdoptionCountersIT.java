@@ -147,6 +147,23 @@ class AdoptionCountersIT {
     }
 
     @Test
+    void aRefusedRowDoesNotKeepTheJvmsOtherApplicationsFromReporting() throws Exception {
+        try (Connection c = db.connect(); Statement st = c.createStatement()) {
+            st.execute("ALTER TABLE " + schema + ".clients ADD CONSTRAINT refuses_v1"
+                    + " CHECK (application_name IS DISTINCT FROM 'shop-v1')");
+        }
+        // v1 connects first: its row is the holder's own, the first one each heartbeat writes, and it is refused
+        try (Connection v1 = connect("ApplicationName=shop-v1"); Connection v2 = connect("ApplicationName=shop-v2");
+             Statement fresh = v2.createStatement()) {
+            awaitVersion(v1, 2);
+            fresh.executeQuery("SELECT status FROM users WHERE id = 1").close();
+            Map<String, Map<String, String>> rows = awaitRows(r -> "1".equals(r.getOrDefault("shop-v2", Map.of())
+                    .get("reads")));
+            assertThat(rows).doesNotContainKey("shop-v1");
+        }
+    }
+
+    @Test
     void aClosingHolderMarksTheRowsOfAllItsApplicationsGone() throws Exception {
         try (Connection v1 = connect("ApplicationName=shop-v1"); Connection v2 = connect("ApplicationName=shop-v2");
              Statement old = v1.createStatement(); Statement fresh = v2.createStatement()) {

@@ -83,8 +83,11 @@ class ApplicationAdoptionTest {
         adoption.opened("app-v2").connectionClosed();
         assertThat(adoption.heartbeatReport()).extracting(HeartbeatReport::left).containsExactly(false, false);
 
+        v2.count(READ); // counted just before its last connection closes
         v2.connectionClosed(); // the last connection of app-v2: one more report with its final counts, then none
-        assertThat(adoption.heartbeatReport()).extracting(HeartbeatReport::left).containsExactly(false, false);
+        List<HeartbeatReport> finalReport = adoption.heartbeatReport();
+        assertThat(finalReport).extracting(HeartbeatReport::left).containsExactly(false, false);
+        assertThat(finalReport.get(1).counters()).contains("\"reads\":1");
         assertThat(adoption.heartbeatReport()).extracting(HeartbeatReport::left).containsExactly(false, true);
 
         adoption.opened("app-v2"); // v2 back: its row is renewed again, under the same position
